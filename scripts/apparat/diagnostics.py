@@ -1,0 +1,96 @@
+"""Warnings and errors with codes, reported as `path:line: level: message [apparat.code]`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """Every diagnostic apparat can emit. The value is the code shown in brackets."""
+
+    SOURCE_MISSING = "source.missing"
+    """The source file does not exist or cannot be read."""
+    SOURCE_EMPTY = "source.empty"
+    """The source file has no text."""
+    SOURCE_BINARY = "source.binary"
+    """The source file holds NUL bytes or other binary data."""
+    SOURCE_ENCODING = "source.encoding"
+    """The source file is not valid UTF-8."""
+    SOURCE_CRLF = "source.crlf"
+    """Windows line ends (CR LF); they are normalised, but the file should be converted."""
+    SOURCE_CONTROL = "source.control-char"
+    """A stray control or replacement character was removed from a line."""
+    LAYOUT_PROFILE = "layout.wrong-profile"
+    """The source does not look like the layout profile that was asked for."""
+    LAYOUT_UNPLACED = "layout.unplaced-line"
+    """A line that the converter could not give a role to."""
+    LAYOUT_TRUNCATED = "layout.truncated"
+    """The source ends before the structure it started was complete."""
+    PAGES_MISMATCH = "pages.mismatch"
+    """The computed page number disagrees with a surviving printed page number."""
+    NOTES_ORDER = "notes.order"
+    """A note number out of sequence."""
+    NOTES_ORPHAN = "notes.orphan"
+    """A note text whose number no marker in the body calls."""
+    NOTES_TRUNCATED = "notes.truncated"
+    """A note text that stops short (ends mid-sentence)."""
+    MARKERS_ORDER = "markers.order"
+    """A note marker out of sequence in the body."""
+    MANIFEST = "manifest.invalid"
+    """The works manifest is malformed."""
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: Code
+    severity: Severity
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.severity}: {self.message} [apparat.{self.code}]"
+
+
+class ApparatError(Exception):
+    """A problem in the input that stops the conversion. Carries its diagnostic for the CLI to print."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+def fail(code: Code, path: str, line: int | None, expected: str, found: str) -> ApparatError:
+    """Build the error for bad input, worded as 'expected X, found Y'."""
+    return ApparatError(Diagnostic(code, Severity.ERROR, path, line, f"expected {expected}, found {found}"))
+
+
+@dataclass(slots=True)
+class Reporter:
+    """Collects diagnostics for one run. With `strict`, a warning counts as an error."""
+
+    path: str
+    strict: bool = False
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, code: Code, line: int | None, message: str) -> None:
+        self.items.append(Diagnostic(code, Severity.WARNING, self.path, line, message))
+
+    def info(self, code: Code, line: int | None, message: str) -> None:
+        self.items.append(Diagnostic(code, Severity.INFO, self.path, line, message))
+
+    def error(self, code: Code, line: int | None, message: str) -> None:
+        self.items.append(Diagnostic(code, Severity.ERROR, self.path, line, message))
+
+    @property
+    def failed(self) -> bool:
+        bad = {Severity.ERROR, Severity.WARNING} if self.strict else {Severity.ERROR}
+        return any(d.severity in bad for d in self.items)

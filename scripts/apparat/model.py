@@ -1,0 +1,186 @@
+"""The document model: what a converted work is, independent of how it was laid out or will be published.
+
+The model imports no stage and no renderer. Every node carries the source lines it came from, so any later
+step can report `file:line`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """First and last source line (1-based, inclusive)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageRange:
+    """First and last printed page number."""
+
+    first: int
+    last: int
+
+
+class Role(StrEnum):
+    """What a source line is. Every line of a source gets exactly one role (the ledger)."""
+
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    NOTE = "note"
+    TITLE = "title"
+    BYLINE = "byline"
+    ABSTRACT = "abstract"
+    RUNNING_HEAD = "running-head"
+    PAGE_NUMBER = "page-number"
+    SEPARATOR = "separator"
+    CONTINUATION_MARK = "continuation-mark"
+    BLANK = "blank"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+
+
+class NoteStatus(StrEnum):
+    PRESENT = "present"
+    MISSING = "missing"
+    TRUNCATED = "truncated"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """A printed page that begins inside a block: `offset` is the character position in the block's text."""
+
+    offset: int
+    page: int
+    line: int
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading, paragraph or block quotation of the reading text."""
+
+    id: str
+    kind: BlockKind
+    text: str
+    lines: Span
+    pages: PageRange
+    level: int | None = None
+    number: str | None = None
+    page_breaks: list[PageBreak] = field(default_factory=list)
+    """Pages that begin inside this block (not at its start)."""
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote. `text` is None when the extraction lost it; the marker in the body is kept all the same."""
+
+    n: int
+    status: NoteStatus
+    text: str | None
+    lines: Span | None
+    pages: PageRange | None
+    marker_line: int | None = None
+    """Source line of the marker that calls this note (None if no marker was found)."""
+    continued: bool = False
+    """True when the note runs over onto the next page and was joined."""
+
+
+@dataclass(slots=True)
+class Section:
+    """A chapter (book) or top-level part (article)."""
+
+    id: str
+    label: str
+    title: str
+    lines: Span
+    pages: PageRange
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    line: int
+    """First source line of the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class HyphenDecision:
+    """What was done with one line-end hyphen, and why."""
+
+    line: int
+    left: str
+    right: str
+    decision: str
+    """'join' (a word broken at the line end) or 'keep' (a real hyphen: compound or range)."""
+    result: str
+    evidence: str
+
+
+class AnnotationKind(StrEnum):
+    TERM = "term"
+    FACTION = "faction"
+    PERSON = "person"
+    CITE = "cite"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A span of a block's or note's text that refers to an editorial entry (glossary, register, bibliography).
+
+    Annotations never change the text; renderers wrap the span. `target` is a block id or a note id
+    (`<section id>-n<N>`); `start`/`end` are character offsets into that text.
+    """
+
+    kind: AnnotationKind
+    key: str
+    """Entry id (glossary lemma slug, faction slug, person slug) or BibTeX key."""
+    target: str
+    start: int
+    end: int
+    locator: str | None = None
+    """For citations: the page locator as printed ("p. 12", "pp. 4–15")."""
+
+
+@dataclass(slots=True)
+class Front:
+    """Front matter found in the source (article title page)."""
+
+    title: str | None = None
+    author: str | None = None
+    abstract: str | None = None
+    lines: Span | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One converted work."""
+
+    work: str
+    source: str
+    profile: str
+    line_count: int
+    front: Front
+    sections: list[Section]
+    pages: list[Page]
+    roles: list[Role]
+    """Role of every source line; index 0 is line 1."""
+    hyphenation: list[HyphenDecision]
+    annotations: list[Annotation] = field(default_factory=list)
+    """Filled by the annotation stages, after conversion; empty in a bare model."""
+
+    def notes(self) -> list[Note]:
+        return [note for section in self.sections for note in section.notes]
+
+    def blocks(self) -> list[Block]:
+        return [block for section in self.sections for block in section.blocks]
