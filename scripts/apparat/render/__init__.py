@@ -1,0 +1,1 @@
+"""Renderers: the model (with its annotations) as Markdown chapters."""
