@@ -1,0 +1,52 @@
+"""The conversion pipeline: the profile's layout stages, then the layout-independent stages, in order.
+
+Like markdown-it's core chain, the pipeline is data: a list of (name, function) over one `State`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from apparat.diagnostics import Code, Reporter, fail
+from apparat.model import Document
+from apparat.profiles import PROFILES
+from apparat.source import SourceText, read_source
+from apparat.stages.assemble import build_sections, check_ledger, to_document
+from apparat.stages.blocks import build_blocks
+from apparat.stages.notes import build_notes
+from apparat.state import State
+
+Stage = Callable[[State], None]
+
+COMMON_STAGES: list[tuple[str, Stage]] = [
+    ("notes", build_notes),
+    ("blocks", build_blocks),
+    ("sections", build_sections),
+    ("ledger", check_ledger),
+]
+
+
+def stages_for(profile: str) -> list[tuple[str, Stage]]:
+    if profile not in PROFILES:
+        raise KeyError(f"Unknown layout profile: {profile!r} (known: {', '.join(PROFILES)})")
+    return [*PROFILES[profile], *COMMON_STAGES]
+
+
+def convert_text(source: SourceText, profile: str, work: str, reporter: Reporter) -> Document:
+    state = State(source, work, profile, reporter)
+    for _name, stage in stages_for(profile):
+        stage(state)
+    return to_document(state)
+
+
+def convert_file(path: Path, profile: str, work: str | None = None, *, strict: bool = False,
+                 display: str | None = None) -> tuple[Document, Reporter]:
+    """Convert one source file. Raises ApparatError on bad input; problems found later are in the reporter."""
+    shown = display or str(path)
+    reporter = Reporter(shown, strict=strict)
+    source = read_source(path, reporter, shown)
+    if profile not in PROFILES:
+        raise fail(Code.LAYOUT_PROFILE, shown, None, f"a profile among {', '.join(PROFILES)}", repr(profile))
+    document = convert_text(source, profile, work or path.stem, reporter)
+    return document, reporter

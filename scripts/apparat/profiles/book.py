@@ -1,0 +1,341 @@
+"""The `book` layout: a typeset book extracted to plain text page after page.
+
+What the extraction looks like (measured on the monograph; see docs/profiles.md):
+
+* The work opens with `Introduction`; each chapter opens a new page with ` chapter N`, a blank line and its
+  title. Footnotes are numbered from 1 in each chapter.
+* Printed page numbers are lost except in a few surviving running heads, which stand after two or three
+  blank lines, glued to their page number: `62 chapter 2`, `143a coherent theory of bureaucracy`.
+* A page is its body lines, then (after a blank line) its footnotes: `12 Trotsky 1923, p. 4.` Footnotes are
+  set smaller, so a full note line is wider (86–100 characters) than a full body line (60–85).
+* The first line of a page usually begins with one space, but not always, and a few other lines do too.
+* Note markers in the body are bare numbers glued to the text, in strict sequence; every one survives.
+  Many note texts do not.
+
+From these cues the profile tags every line, then fixes the page starts: running heads pin page numbers,
+and between two pins exactly the right number of page starts is chosen from the candidates, preferring the
+strong cues (the end of a page's notes) to the weak one (a leading space) and avoiding implausibly short
+pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from apparat.diagnostics import Code, fail
+from apparat.model import Role
+from apparat.profiles._pages import Candidate, choose_page_starts
+from apparat.profiles._text import is_blank, width
+from apparat.stages.markers import has_glued_marker, find_markers
+from apparat.state import Heading, PageStart, SectionStart, State
+
+INTRODUCTION = re.compile(r"^ ?Introduction ?$")
+CHAPTER = re.compile(r"^ ?chapter (\d{1,2}) ?$", re.IGNORECASE)
+RUNNING_HEAD = re.compile(r"^ ?(\d{1,3}) ?([A-Za-z’'].*?) ?$")
+NOTE_START = re.compile(r"^ ?(\d{1,3}) ?(?=\S)")
+SECTION_HEADING = re.compile(r"^ ?(\d{1,2}(?:\.\d{1,2}){1,3}) +([A-Z‘“’'].*?) *$")
+
+FULL_NOTE_LINE = 86
+"""A note line at least this wide fills the (smaller-type) note measure: the note goes on."""
+FULL_BODY_LINE = (58, 86)
+"""A body line that fills the measure is this wide; a paragraph's last line may be shorter."""
+NOTE_WINDOW = 30
+"""A page never holds more markers than this: a note number must be this close to the last marker."""
+SHORT_PAGE = 18
+"""Fewer body lines than this on a page (other than a chapter's last) means a page start is doubtful."""
+QUOTE_WIDTH = 76
+"""Lines of a block quotation (set indented) are at most this wide."""
+
+
+def find_sections(state: State) -> None:
+    """The Introduction and the chapter openings: ` chapter N`, blank, title."""
+    lines = state.lines
+    state.roles = [None] * len(lines)
+    first = next((i for i, line in enumerate(lines) if not is_blank(line)), None)
+    if first is None:
+        raise fail(Code.SOURCE_EMPTY, state.source.path, 1, "the text of a work", "only blank lines")
+    if INTRODUCTION.match(lines[first]):
+        state.sections.append(SectionStart(first, "intro", "Introduction", "Introduction"))
+        state.set_role(first, Role.HEADING)
+    for index, line in enumerate(lines):
+        match = CHAPTER.match(line)
+        if not match:
+            continue
+        number = int(match.group(1))
+        title_lines = []
+        cursor = index + 1
+        while cursor < len(lines) and is_blank(lines[cursor]):
+            cursor += 1
+        while cursor < len(lines) and not is_blank(lines[cursor]):
+            title_lines.append(cursor)
+            cursor += 1
+        if not title_lines:
+            raise fail(Code.LAYOUT_TRUNCATED, state.source.path, index + 1, "a chapter title", "the end of the file")
+        title = " ".join(lines[i].strip() for i in title_lines)
+        state.sections.append(SectionStart(index, f"ch{number:02d}", f"Chapter {number}", title))
+        for i in [index, *title_lines]:
+            state.set_role(i, Role.HEADING)
+    if not state.sections:
+        raise fail(
+            Code.LAYOUT_PROFILE,
+            state.source.path,
+            first + 1,
+            "a book opening ('Introduction' or 'chapter 1' on a line of its own)",
+            repr(lines[first].strip()[:60]),
+        )
+    if state.sections[0].index > first:
+        raise fail(
+            Code.LAYOUT_UNPLACED,
+            state.source.path,
+            first + 1,
+            "the book to open with 'Introduction' or 'chapter 1'",
+            repr(lines[first].strip()[:60]),
+        )
+
+
+def find_running_heads(state: State) -> None:
+    """Surviving running heads: a page number glued to 'chapter N' or to the chapter title, after blanks."""
+    lines = state.lines
+    for section, end in _section_ranges(state):
+        names = {f"chapter {section.id[2:].lstrip('0')}", section.title.lower(), section.label.lower()}
+        for index in range(section.index + 1, end):
+            match = RUNNING_HEAD.match(lines[index])
+            if not match or index < 2 or index + 1 >= len(lines) or not is_blank(lines[index + 1]):
+                continue
+            # after blank lines, or at the very top of a page (a leading space) right after the notes
+            if not (is_blank(lines[index - 1]) and is_blank(lines[index - 2])) and not lines[index].startswith(" "):
+                continue
+            text = " ".join(match.group(2).lower().split())
+            if any(text == name or (len(text) > 6 and name.startswith(text)) for name in names):
+                state.set_role(index, Role.RUNNING_HEAD)
+                nxt = _next_text(lines, index + 1)
+                if nxt is not None:
+                    state.pages.append(PageStart(index, int(match.group(1)), "running-head"))
+
+
+def scan_regions(state: State) -> None:
+    """Tag each line of each chapter as body, heading or note, and find the markers and page-start cues."""
+    lines = state.lines
+    cues: list[Candidate] = []
+    for section, end in _section_ranges(state):
+        cues.append(Candidate(section.index, "opening"))
+        chapter = section.id[2:].lstrip("0") if section.id.startswith("ch") else None
+        last_marker = last_note = 0
+        in_notes = False
+        prev_blank = True
+        note_line_open = False  # the last note line filled the note measure: the note goes on
+        heading_numbers: list[str] = []
+        for index in range(section.index + 1, end):
+            line = lines[index]
+            if state.roles[index] is not None:  # title lines, running heads
+                if state.roles[index] is Role.RUNNING_HEAD:
+                    in_notes, prev_blank = False, True
+                continue
+            if is_blank(line):
+                state.set_role(index, Role.BLANK)
+                prev_blank = True
+                continue
+            heading = _heading(line, chapter, heading_numbers) if prev_blank or line.startswith(" ") else None
+            if heading is not None:
+                if in_notes:
+                    cues.append(Candidate(index, "after-notes"))
+                elif line.startswith(" "):
+                    cues.append(Candidate(index, "indent"))
+                in_notes = False
+                heading_numbers.append(heading.number or "")
+                state.headings[index] = Heading(index, heading.level, heading.number, heading.title)
+                state.set_role(index, Role.HEADING)
+                prev_blank = False
+                continue
+            note = _note_start(line, last_note, last_marker, prev_blank or in_notes or line.startswith(" "))
+            if note is not None:
+                state.note_starts[index] = note[0]
+                state.note_text_start[index] = note[1]
+                state.set_role(index, Role.NOTE)
+                last_note, in_notes = note[0], True
+                note_line_open = width(line) >= FULL_NOTE_LINE
+                prev_blank = False
+                continue
+            if not in_notes and prev_blank and last_note and _continued_note(lines, index):
+                # The rest of a note that began on the previous page, set above this page's own notes.
+                origin = max(i for i in state.note_starts if i < index)
+                state.continued[index] = origin
+                state.set_role(index, Role.NOTE)
+                in_notes, note_line_open, prev_blank = True, width(line) >= FULL_NOTE_LINE, False
+                continue
+            if in_notes and not _leaves_notes(lines, index, last_marker + 1, note_line_open):
+                state.set_role(index, Role.NOTE)
+                note_line_open = width(line) >= FULL_NOTE_LINE
+                prev_blank = False
+                continue
+            if in_notes:
+                cues.append(Candidate(index, "after-notes"))
+                in_notes = False
+            elif line.startswith(" "):
+                cues.append(Candidate(index, "indent"))
+            state.set_role(index, Role.BODY)
+            found = find_markers(line, index, last_marker + 1)
+            if found:
+                state.markers[index] = found
+                last_marker = found[-1].n
+            prev_blank = False
+    state.pages = _number_pages(state, cues)
+
+
+def find_quotations(state: State) -> None:
+    """Block quotations: paragraphs of narrower lines, introduced by a body line ending in a colon.
+
+    The extraction drops the indentation, but an indented quotation fills less of the measure: all of its
+    full lines are at most QUOTE_WIDTH wide, where body paragraphs reach 78–85.
+    """
+    lines = state.lines
+    for start, end in _paragraphs(state):
+        full = [width(lines[i]) for i in range(start, end - 1) if state.roles[i] is Role.BODY]
+        if len(full) < 1 or max(full) > QUOTE_WIDTH:
+            continue
+        before = _previous_body_line(state, start)
+        if before is None or not lines[before].rstrip().endswith(":"):
+            continue
+        for i in range(start, end):
+            if state.roles[i] is Role.BODY:
+                state.quotes.add(i)
+                state.set_role(i, Role.QUOTE)
+
+
+STAGES = [
+    ("sections", find_sections),
+    ("running-heads", find_running_heads),
+    ("regions", scan_regions),
+    ("quotations", find_quotations),
+]
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+
+def _section_ranges(state: State) -> list[tuple[SectionStart, int]]:
+    starts = state.sections
+    ends = [s.index for s in starts[1:]] + [len(state.lines)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    while index < len(lines):
+        if not is_blank(lines[index]):
+            return index
+        index += 1
+    return None
+
+
+def _heading(line: str, chapter: str | None, seen: list[str]) -> Heading | None:
+    match = SECTION_HEADING.match(line)
+    if not match or chapter is None:
+        return None
+    number, title = match.group(1), match.group(2).strip()
+    if number.split(".")[0] != chapter or len(title) > 90 or number in seen:
+        return None
+    if seen and _number_key(number) < _number_key(seen[-1]):
+        return None
+    return Heading(0, number.count(".") + 1, number, title)
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def _note_start(line: str, last_note: int, last_marker: int, may_start: bool) -> tuple[int, int] | None:
+    """(note number, column of its text) if a note text begins on this line."""
+    if not may_start:
+        return None
+    match = NOTE_START.match(line)
+    if not match:
+        return None
+    n = int(match.group(1))
+    if not (last_note < n <= last_marker and n > last_marker - NOTE_WINDOW):
+        return None
+    rest = line[match.end() :]
+    if rest[:1].isdigit() and not rest[:4].isdigit():  # "12 3.4 ..." is not a note, "1 1923" may be
+        return None
+    return n, match.end()
+
+
+def _leaves_notes(lines: list[str], index: int, next_marker: int, note_line_open: bool) -> bool:
+    """In a page's notes, does this line start the next page's body rather than continue a note?"""
+    line = lines[index]
+    if has_glued_marker(line, next_marker) and width(line) <= FULL_BODY_LINE[1]:
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if not line.startswith(" ") and following.startswith(" ") and not NOTE_START.match(following):
+        return False  # the next line, with its leading space, is where the page turns
+    run = _run(lines, index)
+    body_like = len(run) >= 3 and all(FULL_BODY_LINE[0] <= width(lines[i]) <= FULL_BODY_LINE[1] for i in run[:-1])
+    if line.startswith(" "):
+        # A note that filled its measure goes on, even onto a line that starts with a space, as long as
+        # that line does not open a run of body-width lines.
+        return not (note_line_open and not body_like)
+    return body_like and not note_line_open
+
+
+def _continued_note(lines: list[str], index: int) -> bool:
+    """After a blank line in the body: is this the rest of an earlier page's note rather than body text?"""
+    run = []
+    cursor = index
+    while cursor < len(lines) and not is_blank(lines[cursor]) and not NOTE_START.match(lines[cursor]):
+        run.append(cursor)
+        cursor += 1
+    if not run:
+        return False
+    if len(run) >= 2:
+        # mostly note-width lines (one or two narrower ones happen where a line ends early)
+        widths = [width(lines[i]) for i in run[:-1]]
+        wide = sum(1 for w in widths if w >= FULL_NOTE_LINE)
+        return wide / len(widths) >= 0.6 and sum(widths) / len(widths) >= FULL_NOTE_LINE
+    after = _next_text(lines, cursor)
+    return width(lines[index]) >= FULL_NOTE_LINE and after is not None and NOTE_START.match(lines[after]) is not None
+
+
+def _run(lines: list[str], index: int) -> list[int]:
+    """Consecutive non-blank lines from index on."""
+    run = []
+    while index < len(lines) and not is_blank(lines[index]) and not NOTE_START.match(lines[index]):
+        run.append(index)
+        index += 1
+        if len(run) >= 4:
+            break
+    return run
+
+
+def _paragraphs(state: State) -> list[tuple[int, int]]:
+    """Runs of consecutive BODY lines, as [start, end) line indexes."""
+    out = []
+    start = None
+    for i, role in enumerate(state.roles):
+        if role is Role.BODY and start is None:
+            start = i
+        elif role is not Role.BODY and start is not None:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, len(state.roles)))
+    return out
+
+
+def _previous_body_line(state: State, index: int) -> int | None:
+    for i in range(index - 1, max(index - 40, -1), -1):
+        if state.roles[i] is Role.BODY:
+            return i
+        if state.roles[i] is Role.HEADING:
+            return None
+    return None
+
+
+def _number_pages(state: State, cues: list[Candidate]) -> list[PageStart]:
+    pins = sorted(state.pages, key=lambda p: p.index)
+    first = state.sections[0].index
+    body = [role is Role.BODY for role in state.roles]
+    openings = {c.index for c in cues if c.evidence == "opening"}
+    chosen = choose_page_starts(
+        cues, pins, first_index=first, first_number=1, body=body, short_page=SHORT_PAGE, openings=openings,
+        reporter=state.reporter,
+    )
+    return chosen
