@@ -69,6 +69,11 @@ class State:
     continued: dict[int, int] = field(default_factory=dict)
     """Line index of a continuation line that sits on a later page → the line index where its note began."""
     headings: dict[int, Heading] = field(default_factory=dict)
+    spacing: set[int] = field(default_factory=set)
+    """Blank lines that are only line spacing (a double-spaced manuscript), not paragraph breaks."""
+    hyphen_default: str = "join"
+    """What a line-end hyphen with no evidence becomes: 'join' in typeset books (the typesetter broke the
+    word), 'keep' in manuscripts (authors type real hyphens)."""
     quotes: set[int] = field(default_factory=set)
     """Line indexes of block-quotation lines."""
     # Built by the layout-independent stages:

@@ -45,7 +45,7 @@ def build_blocks(state: State) -> None:
                 current = None
                 continue
             if role is Role.BLANK:
-                gap = True
+                gap = gap or index not in state.spacing
                 continue
             if role not in _TEXT_ROLES:
                 interrupted = True

@@ -20,9 +20,18 @@ _TAIL = re.compile(r"([^\W_]+(?:[’'-][^\W_]+)*)-$")
 _HEAD = re.compile(r"^([^\W_]+(?:[’'][^\W_]+)*)")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f\u2002-\u2008]+")
 
-# Prefixes that English keeps hyphenated before a word (no joined spelling exists to find).
-_PREFIXES = frozenset({"non", "anti", "ex", "self", "semi", "quasi", "pre", "post", "co", "neo", "pro", "counter",
-                       "ultra", "extra", "inter", "intra", "pseudo", "petty", "half", "all", "well", "so", "re"})
+# First elements that English keeps hyphenated before a word (no joined spelling exists to find) ...
+_PREFIXES = frozenset({
+    "non", "anti", "ex", "self", "semi", "quasi", "post", "neo", "pro", "counter", "ultra", "pseudo", "petty",
+    "half", "all", "well", "mid", "high", "low", "large", "small", "medium", "long", "short", "full", "far",
+    "one", "two", "three", "four", "five", "first", "second", "third", "so", "re",
+})
+# ... and second elements that only make compounds ("worker-dominated", "large-scale", "panic-stricken").
+_SECOND = frozenset({
+    "dominated", "scale", "pressure", "stricken", "revolutionary", "wing", "based", "led", "oriented", "like",
+    "minded", "type", "style", "level", "term", "called", "defined", "century", "year", "day", "class",
+    "bourgeois", "democratic", "interest", "ranking", "speaking", "making", "taking", "building",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +51,7 @@ class Lexicon:
         return cls(counts)
 
 
-def decide(left: str, right: str, lexicon: Lexicon) -> tuple[str, str]:
+def decide(left: str, right: str, lexicon: Lexicon, default: str = "join") -> tuple[str, str]:
     """(decision, evidence) for `left-` at a line end followed by `right` on the next line."""
     joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
     n_joined, n_hyph = lexicon.words[joined], lexicon.words[hyphenated]
@@ -52,12 +61,19 @@ def decide(left: str, right: str, lexicon: Lexicon) -> tuple[str, str]:
         return "keep", f"'{hyphenated}' occurs {n_hyph}× elsewhere, '{joined}' {n_joined}×"
     if n_joined:
         return "join", f"'{joined}' occurs {n_joined}× elsewhere, '{hyphenated}' {n_hyph}×"
+    if "-" in left:  # "semi-anar-" + "chist": decide on the last element alone
+        last = left.rsplit("-", 1)[1]
+        if lexicon.words[(last + right).lower()]:
+            return "join", f"'{(last + right).lower()}' occurs {lexicon.words[(last + right).lower()]}× elsewhere"
+        return "keep", f"'{left}' is already a hyphenated compound and '{last}{right}' is not a word of the work"
     if right[:1].isupper():
         return "keep", "capitalised second element (compound with a name)"
-    if left.lower().rsplit("-", 1)[-1] in _PREFIXES and lexicon.words[right.lower()] > 0:
-        return "keep", f"prefix '{left}-' before the word '{right}' (occurs {lexicon.words[right.lower()]}×)"
-    if "-" in left:
-        return "keep", f"'{left}' is already a hyphenated compound"
+    if left.lower() in _PREFIXES and lexicon.words[right.lower()] > 0:
+        return "keep", f"first element '{left}-' before the word '{right}' (occurs {lexicon.words[right.lower()]}×)"
+    if right.lower() in _SECOND and lexicon.words[left.lower()] > 0:
+        return "keep", f"'{left}' (a word of the work) before the compound element '-{right}'"
+    if default == "keep":
+        return "keep", "no spelling found elsewhere; a manuscript's line-end hyphen is the author's own"
     return "join", "no spelling found elsewhere; a line-end hyphen in typeset text is most often a break"
 
 
@@ -75,7 +91,7 @@ def join_lines(state: State, pieces: list[tuple[int, str]], lexicon: Lexicon) ->
         head = _HEAD.match(text)
         if out.endswith("-") and tail and head and not out.endswith("--"):
             left, right = tail.group(1), head.group(1)
-            decision, evidence = decide(left, right, lexicon)
+            decision, evidence = decide(left, right, lexicon, state.hyphen_default)
             result = f"{left}{right}" if decision == "join" else f"{left}-{right}"
             previous_line = pieces[position - 1][0]
             state.hyphenation.append(

@@ -18,43 +18,64 @@ _ENDINGS = (".", "?", "!", ")", "’", "”", "]", ";")
 def build_notes(state: State) -> None:
     lexicon = _lexicon(state)
     pages = PageIndex(state)
-    for section, (start, end) in zip(state.sections, section_ranges(state), strict=True):
-        pieces: dict[int, list[tuple[int, str]]] = {}
-        origin_of: dict[int, int] = {}
-        current: int | None = None
-        for index in range(start, end):
-            if state.roles[index] is not Role.NOTE:
-                continue
-            if index in state.note_starts:
-                current = state.note_starts[index]
-                origin_of[current] = index
-                pieces[current] = [(index, state.lines[index][state.note_text_start[index] :])]
-            elif index in state.continued:
-                current = state.note_starts[state.continued[index]]
-                pieces[current].append((index, state.lines[index]))
-            elif current is not None:
-                pieces[current].append((index, state.lines[index]))
-            else:
-                state.reporter.error(Code.LAYOUT_UNPLACED, index + 1, "expected a note number, found note text")
-        marker_lines = {m.n: i for i, ms in state.markers.items() if start <= i < end for m in ms}
-        highest = max([*marker_lines, *pieces], default=0)
+    ranges = section_ranges(state)
+    per_section = state.profile != "article"  # books number notes per chapter, articles through the work
+
+    def scope(index: int) -> int:
+        if not per_section:
+            return 0
+        return next(k for k, (a, b) in enumerate(ranges) if a <= index < b)
+
+    pieces: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    current: tuple[int, int] | None = None
+    for index, role in enumerate(state.roles):
+        if role is not Role.NOTE:
+            continue
+        if index in state.note_starts:
+            current = (scope(index), state.note_starts[index])
+            pieces[current] = [(index, state.lines[index][state.note_text_start[index] :])]
+        elif index in state.continued:
+            current = (scope(index), state.note_starts[state.continued[index]])
+            pieces[current].append((index, state.lines[index]))
+        elif current is not None:
+            pieces[current].append((index, state.lines[index]))
+        else:
+            state.reporter.error(Code.LAYOUT_UNPLACED, index + 1, "expected a note number, found note text")
+    markers: dict[tuple[int, int], int] = {}
+    home: dict[tuple[int, int], int] = {}  # note → section that calls it
+    for k, (a, b) in enumerate(ranges):
+        for i in range(a, b):
+            for marker in state.markers.get(i, []):
+                key = (k if per_section else 0, marker.n)
+                markers[key] = i
+                home[key] = k
+    for key, lines in pieces.items():
+        if key not in markers:
+            home[key] = next(k for k, (a, b) in enumerate(ranges) if a <= lines[0][0] < b)
+            state.reporter.warn(Code.NOTES_ORPHAN, lines[0][0] + 1, f"expected a marker for note {key[1]}, found none")
+    for k, section in enumerate(state.sections):
+        keys = sorted(key for key, owner in home.items() if owner == k)
+        if per_section and keys:  # every number up to the chapter's highest, so a lost marker still shows
+            keys = [(k, n) for n in range(1, keys[-1][1] + 1)]
         notes = []
-        for n in range(1, highest + 1):
-            if n not in pieces:
-                notes.append(Note(n, NoteStatus.MISSING, None, None, None, marker_lines.get(n)))
+        for key in keys:
+            n = key[1]
+            if key not in pieces:
+                notes.append(Note(n, NoteStatus.MISSING, None, None, None, _line(markers.get(key))))
                 continue
-            text, _ = join_lines(state, pieces[n], lexicon)
-            first, last = pieces[n][0][0], pieces[n][-1][0]
-            truncated = not text.rstrip().endswith(_ENDINGS)
-            status = NoteStatus.TRUNCATED if truncated else NoteStatus.PRESENT
-            continued = any(i in state.continued for i, _ in pieces[n]) or pages.page_of(first) != pages.page_of(last)
+            text, _ = join_lines(state, pieces[key], lexicon)
+            first, last = pieces[key][0][0], pieces[key][-1][0]
+            status = NoteStatus.PRESENT if text.rstrip().endswith(_ENDINGS) else NoteStatus.TRUNCATED
+            continued = any(i in state.continued for i, _ in pieces[key]) or pages.page_of(first) != pages.page_of(last)
             notes.append(
                 Note(n, status, text, Span(first + 1, last + 1), PageRange(pages.page_of(first), pages.page_of(last)),
-                     marker_lines.get(n), continued)
+                     _line(markers.get(key)), continued)
             )
-            if n not in marker_lines:
-                state.reporter.warn(Code.NOTES_ORPHAN, first + 1, f"expected a marker for note {n}, found none")
         state.notes[section.id] = notes
+
+
+def _line(index: int | None) -> int | None:
+    return None if index is None else index + 1
 
 
 def _lexicon(state: State) -> Lexicon:

@@ -1,0 +1,57 @@
+"""Convert the works of the manifest (works.yml) into models and Markdown chapters.
+
+Writes build/models/<work>.json and content/<work>/NN-slug.md for every work whose source is available: the
+project's samples always, the real works when the sources directory holds them. A work whose conversion
+fails leaves its previous output untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
+from apparat.convert import convert_all
+from apparat.export.json import to_json
+from apparat.render.markdown import write_chapters
+from apparat.works import PROJECT, sources_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_sources_option(parser)
+    add_strict_option(parser)
+    parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
+    parser.add_argument("--content", type=Path, default=PROJECT / "content", help="where chapters go")
+    parser.add_argument("--models", type=Path, default=PROJECT / "build" / "models", help="where models go")
+
+
+def run(args: argparse.Namespace) -> int:
+    sources = sources_dir(args.sources)
+
+    def progress(message: str) -> None:
+        print(f"apparat: {message}", file=sys.stderr)
+
+    if sources is None:
+        progress("no sources directory found: converting the sample works only")
+    status = 0
+    for result in convert_all(sources, args.work, args.strict, progress):
+        print_diagnostics(result.diagnostics)
+        if result.failed:
+            progress(f"{result.work.id}: failed, previous output kept")
+            status = 1
+            continue
+        write_atomic(args.models / f"{result.work.id}.json", to_json(result.document))
+        chapters = write_chapters(result.document, result.work, args.content)
+        summary = _summary(result.document)
+        progress(f"{result.work.id}: {len(chapters)} chapters, {summary}")
+    return status
+
+
+def _summary(document: object) -> str:
+    from apparat.model import Document, NoteStatus
+
+    assert isinstance(document, Document)
+    notes = document.notes()
+    missing = sum(1 for n in notes if n.status is NoteStatus.MISSING)
+    return f"{len(document.pages)} pages, {len(notes)} notes ({len(notes) - missing} present, {missing} missing)"

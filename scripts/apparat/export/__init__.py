@@ -1,0 +1,1 @@
+"""Exports of the model: JSON (`apparat model`), validated by `model.schema.json`."""

@@ -1,0 +1,223 @@
+"""The model as Markdown chapters: one file per section, `content/<work>/NN-slug.md`.
+
+Block kinds are rendered through `RENDERERS`, a read-only table from kind to function; annotations through
+`render.inline.RENDERERS`. The output is plain Markdown (CommonMark + footnotes + attribute lists) with a
+little inline HTML, so any generator that reads Python-Markdown's dialect can publish it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from apparat.model import Annotation, Block, BlockKind, Document, Note, NoteStatus, Section
+from apparat.render.inline import RENDERERS as INLINE
+from apparat.works import Work
+
+_MARKER = re.compile(r"\[\^(\d+)\]")
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_LIST_START = re.compile(r"^(\d+)([.)])(\s)")
+_BLOCK_START = re.compile(r"^([#>+\-=~]|\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterFile:
+    section_id: str
+    path: Path
+    title: str
+    label: str
+    first_page: int
+    last_page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a block renderer may need besides the block: its annotations and the page markers it opens."""
+
+    annotations: Mapping[str, list[Annotation]]
+    opening_pages: Mapping[str, list[int]]
+    """Block id → printed pages that begin with this block (a marker is put before its text)."""
+
+
+BlockRender = Callable[[Block, Context], str]
+
+
+def page_marker(page: int) -> str:
+    """Where printed page `page` begins: an anchor `#p<page>` the reader can cite."""
+    return f'<span class="pb" id="p{page}" data-page="{page}"></span>'
+
+
+def escape(text: str) -> str:
+    """Escape Markdown syntax in reading text; note references `[^N]` stay references."""
+    out = []
+    cursor = 0
+    for match in _MARKER.finditer(text):
+        out.append(_escape_plain(text[cursor : match.start()]))
+        out.append(match.group(0))
+        cursor = match.end()
+    out.append(_escape_plain(text[cursor:]))
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text).replace("&", "&amp;")
+
+
+def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
+    """Text with its annotated spans wrapped and page markers inserted at their offsets."""
+    events: list[tuple[int, int, str]] = []  # (offset, order, kind) — page markers before spans
+    for offset, page in breaks or []:
+        events.append((offset, 0, f"pb:{page}"))
+    spans = sorted(annotations, key=lambda a: (a.start, -a.end))
+    out = []
+    cursor = 0
+    markers = sorted(events)
+    m = 0
+    for span in spans:
+        if span.start < cursor:
+            continue  # overlapping annotations: the first one wins
+        while m < len(markers) and markers[m][0] <= span.start:
+            out.append(escape(text[cursor : markers[m][0]]))
+            out.append(page_marker(int(markers[m][2][3:])))
+            cursor = markers[m][0]
+            m += 1
+        out.append(escape(text[cursor : span.start]))
+        out.append(INLINE[span.kind](span, escape(text[span.start : span.end])))
+        cursor = span.end
+    while m < len(markers):
+        if markers[m][0] >= cursor:
+            out.append(escape(text[cursor : markers[m][0]]))
+            cursor = markers[m][0]
+        out.append(page_marker(int(markers[m][2][3:])))
+        m += 1
+    out.append(escape(text[cursor:]))
+    rendered = "".join(out)
+    rendered = _LIST_START.sub(r"\1\\\2\3", rendered)
+    return rendered
+
+
+def _opening(block: Block, context: Context) -> str:
+    return "".join(page_marker(page) for page in context.opening_pages.get(block.id, []))
+
+
+def render_heading(block: Block, context: Context) -> str:
+    level = min((block.level or 2), 6)
+    text = inline(block.text, context.annotations.get(block.id, []))
+    opening = _opening(block, context)
+    before = f"{opening}\n\n" if opening else ""
+    return f"{before}{'#' * level} {text} {{ #{block.id} }}"
+
+
+def render_paragraph(block: Block, context: Context) -> str:
+    breaks = [(b.offset, b.page) for b in block.page_breaks]
+    text = _opening(block, context) + inline(block.text, context.annotations.get(block.id, []), breaks)
+    if _BLOCK_START.match(text):
+        text = "\\" + text if not text[0].isspace() else text.lstrip()
+    return f"{text}\n{{ #{block.id} }}"
+
+
+def render_quote(block: Block, context: Context) -> str:
+    paragraph = render_paragraph(block, context)
+    return "\n".join(f"> {line}" for line in paragraph.split("\n"))
+
+
+RENDERERS: Mapping[BlockKind, BlockRender] = MappingProxyType(
+    {
+        BlockKind.HEADING: render_heading,
+        BlockKind.PARAGRAPH: render_paragraph,
+        BlockKind.QUOTE: render_quote,
+    }
+)
+
+
+def render_note(section: Section, note: Note, annotations: list[Annotation]) -> str:
+    if note.status is NoteStatus.MISSING or note.text is None:
+        body = (
+            f'<span class="note-missing">Note {note.n}: the text of this note is missing from the source '
+            "extraction; its marker is kept where it stood.</span>"
+        )
+    else:
+        body = inline(note.text, annotations)
+        if note.status is NoteStatus.TRUNCATED:
+            body += ' <span class="note-truncated">[the note breaks off here in the source extraction]</span>'
+    return f"[^{note.n}]: {body}"
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].rstrip("-") or "section"
+
+
+def chapter_name(position: int, section: Section) -> str:
+    return f"{position:02d}-{slug(section.title if section.id.startswith('ch') else section.label)}.md"
+
+
+def render_section(document: Document, work: Work, section: Section) -> str:
+    by_target: dict[str, list[Annotation]] = {}
+    for annotation in document.annotations:
+        by_target.setdefault(annotation.target, []).append(annotation)
+    context = Context(by_target, _opening_pages(document, section))
+    meta = {
+        "title": section.title,
+        "work": work.id,
+        "work_title": work.title,
+        "author": work.author,
+        "section": section.id,
+        "label": section.label,
+        "first_page": section.pages.first,
+        "last_page": section.pages.last,
+    }
+    parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
+    heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
+    parts.append(f"# {escape(heading)} {{ #{section.id} }}")
+    for block in section.blocks:
+        parts.append(RENDERERS[block.kind](block, context))
+    trailing = context.opening_pages.get("", [])
+    if trailing:
+        parts.append("".join(page_marker(p) for p in trailing))
+    for note in section.notes:
+        parts.append(render_note(section, note, by_target.get(f"{section.id}-n{note.n}", [])))
+    return "\n\n".join(parts) + "\n"
+
+
+def _opening_pages(document: Document, section: Section) -> dict[str, list[int]]:
+    """Pages of this section that begin at a block's start (or between blocks): block id → pages."""
+    inside = {b.page for block in section.blocks for b in block.page_breaks}
+    result: dict[str, list[int]] = {}
+    for page in document.pages:
+        if not (section.lines.first <= page.line <= section.lines.last) or page.number in inside:
+            continue
+        target = next((b.id for b in section.blocks if b.lines.last >= page.line), "")
+        result.setdefault(target, []).append(page.number)
+    if section.pages.first not in {p for pages in result.values() for p in pages} and section.pages.first not in inside:
+        first = section.blocks[0].id if section.blocks else ""
+        result.setdefault(first, []).insert(0, section.pages.first)
+    return result
+
+
+def write_chapters(document: Document, work: Work, content_dir: Path) -> list[ChapterFile]:
+    """Write one Markdown file per section into content_dir/<work id>/; returns what was written."""
+    folder = content_dir / work.id
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    keep = set()
+    for position, section in enumerate(document.sections, 1):
+        name = chapter_name(position, section)
+        path = folder / name
+        text = render_section(document, work, section)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        keep.add(name)
+        written.append(
+            ChapterFile(section.id, path, section.title, section.label, section.pages.first, section.pages.last)
+        )
+    for stale in folder.glob("[0-9][0-9]-*.md"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
