@@ -20,7 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("apparat.commands.bundle", "build the offline HTML bundle (one zip that works from file://)"),
     "convert": ("apparat.commands.convert", "convert the works' sources into models and Markdown chapters"),
     "model": ("apparat.commands.model", "convert one source text into its document model (JSON)"),
-    "check": ("apparat.commands.check", "check the editorial data: glossary, factions, persons, bibliography"),
+    "check": (
+        "apparat.commands.check",
+        "check the editorial data: glossary, factions, persons, bibliography",
+    ),
     "bib": ("apparat.commands.bib", "regenerate missing bibliography entries from the sources"),
 }
 
@@ -47,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
         command = sub.add_parser(
-            name, help=help_text, description=module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+            name,
+            help=help_text,
+            description=module.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(command)
         command.set_defaults(run=module.run)

@@ -33,7 +33,9 @@ def available_works(sources: Path | None, only: list[str] | None = None) -> list
     if only:
         unknown = sorted(set(only) - {w.id for w in works})
         if unknown:
-            raise KeyError(f"unknown work {unknown[0]!r}; the manifest lists {', '.join(w.id for w in works)}")
+            raise KeyError(
+                f"unknown work {unknown[0]!r}; the manifest lists {', '.join(w.id for w in works)}"
+            )
         works = [w for w in works if w.id in only]
     out = []
     for work in works:

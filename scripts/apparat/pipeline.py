@@ -40,8 +40,9 @@ def convert_text(source: SourceText, profile: str, work: str, reporter: Reporter
     return to_document(state)
 
 
-def convert_file(path: Path, profile: str, work: str | None = None, *, strict: bool = False,
-                 display: str | None = None) -> tuple[Document, Reporter]:
+def convert_file(
+    path: Path, profile: str, work: str | None = None, *, strict: bool = False, display: str | None = None
+) -> tuple[Document, Reporter]:
     """Convert one source file. Raises ApparatError on bad input; problems found later are in the reporter."""
     shown = display or str(path)
     reporter = Reporter(shown, strict=strict)

@@ -7,14 +7,15 @@ spaces, no-break spaces, typographic quotes) is kept for the profiles to interpr
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from apparat.diagnostics import Code, Reporter, fail
 
-# Characters that never belong in reading text; the extraction leaves a few behind.
-_DROP = {"\ufeff", "\ufffd", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060"}
+# Characters that never belong in reading text; the extraction leaves a few behind: C0/C1 controls (but
+# tab), byte-order marks, replacement characters, soft hyphens and zero-width spaces.
+_STRAY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffd\u00ad\u200b-\u200d\u2060]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,9 @@ def read_source(path: Path, reporter: Reporter, display: str | None = None) -> S
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise fail(Code.SOURCE_MISSING, shown, None, "a readable text file", error.strerror or str(error)) from None
+        raise fail(
+            Code.SOURCE_MISSING, shown, None, "a readable text file", error.strerror or str(error)
+        ) from None
     if not data.strip():
         raise fail(Code.SOURCE_EMPTY, shown, 1, "the text of a work", "an empty file")
     if b"\0" in data:
@@ -43,7 +46,9 @@ def read_source(path: Path, reporter: Reporter, display: str | None = None) -> S
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start : error.start + 1].hex()
-        raise fail(Code.SOURCE_ENCODING, shown, line, "UTF-8 text", f"the byte 0x{byte}, not valid UTF-8") from None
+        raise fail(
+            Code.SOURCE_ENCODING, shown, line, "UTF-8 text", f"the byte 0x{byte}, not valid UTF-8"
+        ) from None
     if "\r" in text:
         first = text[: text.index("\r")].count("\n") + 1
         reporter.warn(Code.SOURCE_CRLF, first, "expected LF line ends, found CR LF (normalised)")
@@ -51,12 +56,9 @@ def read_source(path: Path, reporter: Reporter, display: str | None = None) -> S
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for number, line in enumerate(lines, 1):
-        if any(_is_stray(ch) for ch in line):
-            lines[number - 1] = "".join(ch for ch in line if not _is_stray(ch))
-            reporter.warn(Code.SOURCE_CONTROL, number, "removed a stray control or replacement character")
+    if _STRAY.search(text):
+        for number, raw in enumerate(lines, 1):
+            if _STRAY.search(raw):
+                lines[number - 1] = _STRAY.sub("", raw)
+                reporter.warn(Code.SOURCE_CONTROL, number, "removed a stray control or replacement character")
     return SourceText(shown, lines, len(data))
-
-
-def _is_stray(ch: str) -> bool:
-    return ch in _DROP or (unicodedata.category(ch) == "Cc" and ch != "\t")

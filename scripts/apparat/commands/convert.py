@@ -54,4 +54,6 @@ def _summary(document: object) -> str:
     assert isinstance(document, Document)
     notes = document.notes()
     missing = sum(1 for n in notes if n.status is NoteStatus.MISSING)
-    return f"{len(document.pages)} pages, {len(notes)} notes ({len(notes) - missing} present, {missing} missing)"
+    return (
+        f"{len(document.pages)} pages, {len(notes)} notes ({len(notes) - missing} present, {missing} missing)"
+    )

@@ -23,7 +23,9 @@ from apparat.works import PROFILES
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, help="the source text (UTF-8 plain text)")
     parser.add_argument("--profile", required=True, choices=PROFILES, help="the layout of the source")
-    parser.add_argument("-o", "--output", type=Path, help="where to write the JSON (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="where to write the JSON (default: standard output)"
+    )
     parser.add_argument("--work", help="work id recorded in the model (default: the file name)")
     add_strict_option(parser)
 

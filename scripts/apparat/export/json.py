@@ -42,13 +42,25 @@ def to_data(document: Document) -> dict[str, Any]:
         "pages": [{"number": p.number, "line": p.line} for p in document.pages],
         "ledger": _ledger(document.roles),
         "hyphenation": [
-            {"line": h.line, "left": h.left, "right": h.right, "decision": h.decision, "result": h.result,
-             "evidence": h.evidence}
+            {
+                "line": h.line,
+                "left": h.left,
+                "right": h.right,
+                "decision": h.decision,
+                "result": h.result,
+                "evidence": h.evidence,
+            }
             for h in document.hyphenation
         ],
         "annotations": [
-            {"kind": str(a.kind), "key": a.key, "target": a.target, "start": a.start, "end": a.end,
-             "locator": a.locator}
+            {
+                "kind": str(a.kind),
+                "key": a.key,
+                "target": a.target,
+                "start": a.start,
+                "end": a.end,
+                "locator": a.locator,
+            }
             for a in document.annotations
         ],
     }
@@ -94,7 +106,9 @@ def _block(block: Block) -> dict[str, Any]:
         data["level"] = block.level
         data["number"] = block.number
     if block.page_breaks:
-        data["page_breaks"] = [{"offset": b.offset, "page": b.page, "line": b.line} for b in block.page_breaks]
+        data["page_breaks"] = [
+            {"offset": b.offset, "page": b.page, "line": b.line} for b in block.page_breaks
+        ]
     return data
 
 

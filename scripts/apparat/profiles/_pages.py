@@ -113,7 +113,9 @@ def _best(
                     continue
                 if nodes[b].index - nodes[a].index > REACH and b != count - 1:
                     break
-                score = best[a] + page_cost(a, b) + (WEIGHTS.get(nodes[b].evidence, 0.0) if b < count - 1 else 0)
+                score = (
+                    best[a] + page_cost(a, b) + (WEIGHTS.get(nodes[b].evidence, 0.0) if b < count - 1 else 0)
+                )
                 if score > best[b]:
                     best[b], back[b] = score, a
         return _trace(nodes, back, count - 1) if best[-1] != neg else []

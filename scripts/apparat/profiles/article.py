@@ -15,6 +15,7 @@ What the extraction looks like (measured on the Gramsci–Bukharin manuscript; s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from apparat.diagnostics import Code, fail
 from apparat.model import Role
@@ -76,8 +77,11 @@ def front_matter(state: State) -> None:
         raise fail(Code.SOURCE_EMPTY, state.source.path, 1, "the text of a work", "only blank lines")
     if intro is None:
         raise fail(
-            Code.LAYOUT_PROFILE, state.source.path, first + 1,
-            "an article manuscript with an 'Introduction' heading", repr(lines[first].strip()[:60]),
+            Code.LAYOUT_PROFILE,
+            state.source.path,
+            first + 1,
+            "an article manuscript with an 'Introduction' heading",
+            repr(lines[first].strip()[:60]),
         )
     units = _units(lines, 0, intro)
     if not units:
@@ -99,7 +103,7 @@ def front_matter(state: State) -> None:
             if not ABSTRACT.match(lines[i]):
                 abstract.append(lines[i])
     state.front.abstract = " ".join(" ".join(a.split()) for a in abstract) or None
-    for i in range(0, intro):
+    for i in range(intro):
         if state.roles[i] is None and is_blank(lines[i]):
             state.set_role(i, Role.BLANK)
     from apparat.model import Span  # local: only the front matter needs a bare span here
@@ -163,8 +167,14 @@ def scan(state: State) -> None:
     _headings(state, start)
     body = [role in (Role.BODY, Role.HEADING, Role.NOTE) for role in state.roles]
     state.pages = choose_page_starts(
-        cues, pins, first_index=state.pages[0].index, first_number=1, body=body, short_page=SHORT_PAGE,
-        openings=set(), reporter=state.reporter,
+        cues,
+        pins,
+        first_index=state.pages[0].index,
+        first_number=1,
+        body=body,
+        short_page=SHORT_PAGE,
+        openings=set(),
+        reporter=state.reporter,
     )
 
 
@@ -216,7 +226,9 @@ def _headings(state: State, start: int) -> None:
         if part:
             pending_part = (first, f"Part {part.group(1)}")
         elif intro:
-            state.sections.append(SectionStart(first, "introduction", "Introduction", intro.group(2) or "Introduction"))
+            state.sections.append(
+                SectionStart(first, "introduction", "Introduction", intro.group(2) or "Introduction")
+            )
         elif conclusion:
             state.sections.append(SectionStart(first, "conclusion", "Conclusion", "Conclusion"))
         else:
@@ -257,7 +269,7 @@ def _roman(numeral: str) -> int:
     return total
 
 
-STAGES = [
+STAGES: list[tuple[str, Callable[[State], None]]] = [
     ("front-matter", front_matter),
     ("regions", scan),
 ]

@@ -21,12 +21,13 @@ pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from apparat.diagnostics import Code, fail
 from apparat.model import Role
 from apparat.profiles._pages import Candidate, choose_page_starts
 from apparat.profiles._text import is_blank, width
-from apparat.stages.markers import has_glued_marker, find_markers
+from apparat.stages.markers import find_markers, has_glued_marker
 from apparat.state import Heading, PageStart, SectionStart, State
 
 INTRODUCTION = re.compile(r"^ ?Introduction ?$")
@@ -70,7 +71,9 @@ def find_sections(state: State) -> None:
             title_lines.append(cursor)
             cursor += 1
         if not title_lines:
-            raise fail(Code.LAYOUT_TRUNCATED, state.source.path, index + 1, "a chapter title", "the end of the file")
+            raise fail(
+                Code.LAYOUT_TRUNCATED, state.source.path, index + 1, "a chapter title", "the end of the file"
+            )
         title = " ".join(lines[i].strip() for i in title_lines)
         state.sections.append(SectionStart(index, f"ch{number:02d}", f"Chapter {number}", title))
         for i in [index, *title_lines]:
@@ -103,7 +106,9 @@ def find_running_heads(state: State) -> None:
             if not match or index < 2 or index + 1 >= len(lines) or not is_blank(lines[index + 1]):
                 continue
             # after blank lines, or at the very top of a page (a leading space) right after the notes
-            if not (is_blank(lines[index - 1]) and is_blank(lines[index - 2])) and not lines[index].startswith(" "):
+            if not (is_blank(lines[index - 1]) and is_blank(lines[index - 2])) and not lines[
+                index
+            ].startswith(" "):
                 continue
             text = " ".join(match.group(2).lower().split())
             if any(text == name or (len(text) > 6 and name.startswith(text)) for name in names):
@@ -202,7 +207,7 @@ def find_quotations(state: State) -> None:
                 state.set_role(i, Role.QUOTE)
 
 
-STAGES = [
+STAGES: list[tuple[str, Callable[[State], None]]] = [
     ("sections", find_sections),
     ("running-heads", find_running_heads),
     ("regions", scan_regions),
@@ -268,7 +273,9 @@ def _leaves_notes(lines: list[str], index: int, next_marker: int, note_line_open
     if not line.startswith(" ") and following.startswith(" ") and not NOTE_START.match(following):
         return False  # the next line, with its leading space, is where the page turns
     run = _run(lines, index)
-    body_like = len(run) >= 3 and all(FULL_BODY_LINE[0] <= width(lines[i]) <= FULL_BODY_LINE[1] for i in run[:-1])
+    body_like = len(run) >= 3 and all(
+        FULL_BODY_LINE[0] <= width(lines[i]) <= FULL_BODY_LINE[1] for i in run[:-1]
+    )
     if line.startswith(" "):
         # A note that filled its measure goes on, even onto a line that starts with a space, as long as
         # that line does not open a run of body-width lines.
@@ -291,7 +298,11 @@ def _continued_note(lines: list[str], index: int) -> bool:
         wide = sum(1 for w in widths if w >= FULL_NOTE_LINE)
         return wide / len(widths) >= 0.6 and sum(widths) / len(widths) >= FULL_NOTE_LINE
     after = _next_text(lines, cursor)
-    return width(lines[index]) >= FULL_NOTE_LINE and after is not None and NOTE_START.match(lines[after]) is not None
+    return (
+        width(lines[index]) >= FULL_NOTE_LINE
+        and after is not None
+        and NOTE_START.match(lines[after]) is not None
+    )
 
 
 def _run(lines: list[str], index: int) -> list[int]:
@@ -310,9 +321,10 @@ def _paragraphs(state: State) -> list[tuple[int, int]]:
     out = []
     start = None
     for i, role in enumerate(state.roles):
-        if role is Role.BODY and start is None:
+        is_body = role is Role.BODY
+        if is_body and start is None:
             start = i
-        elif role is not Role.BODY and start is not None:
+        elif not is_body and start is not None:
             out.append((start, i))
             start = None
     if start is not None:
@@ -335,7 +347,13 @@ def _number_pages(state: State, cues: list[Candidate]) -> list[PageStart]:
     body = [role is Role.BODY for role in state.roles]
     openings = {c.index for c in cues if c.evidence == "opening"}
     chosen = choose_page_starts(
-        cues, pins, first_index=first, first_number=1, body=body, short_page=SHORT_PAGE, openings=openings,
+        cues,
+        pins,
+        first_index=first,
+        first_number=1,
+        body=body,
+        short_page=SHORT_PAGE,
+        openings=openings,
         reporter=state.reporter,
     )
     return chosen

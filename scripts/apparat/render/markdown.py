@@ -176,13 +176,13 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
     heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
     parts.append(f"# {escape(heading)} {{ #{section.id} }}")
-    for block in section.blocks:
-        parts.append(RENDERERS[block.kind](block, context))
+    parts.extend(RENDERERS[block.kind](block, context) for block in section.blocks)
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
-    for note in section.notes:
-        parts.append(render_note(section, note, by_target.get(f"{section.id}-n{note.n}", [])))
+    parts.extend(
+        render_note(section, note, by_target.get(f"{section.id}-n{note.n}", [])) for note in section.notes
+    )
     return "\n\n".join(parts) + "\n"
 
 
@@ -195,7 +195,10 @@ def _opening_pages(document: Document, section: Section) -> dict[str, list[int]]
             continue
         target = next((b.id for b in section.blocks if b.lines.last >= page.line), "")
         result.setdefault(target, []).append(page.number)
-    if section.pages.first not in {p for pages in result.values() for p in pages} and section.pages.first not in inside:
+    if (
+        section.pages.first not in {p for pages in result.values() for p in pages}
+        and section.pages.first not in inside
+    ):
         first = section.blocks[0].id if section.blocks else ""
         result.setdefault(first, []).insert(0, section.pages.first)
     return result
@@ -215,7 +218,9 @@ def write_chapters(document: Document, work: Work, content_dir: Path) -> list[Ch
             path.write_text(text, encoding="utf-8")
         keep.add(name)
         written.append(
-            ChapterFile(section.id, path, section.title, section.label, section.pages.first, section.pages.last)
+            ChapterFile(
+                section.id, path, section.title, section.label, section.pages.first, section.pages.last
+            )
         )
     for stale in folder.glob("[0-9][0-9]-*.md"):
         if stale.name not in keep:

@@ -13,7 +13,9 @@ def check_ledger(state: State) -> None:
     for index, role in enumerate(state.roles):
         if role is None:
             shown = state.lines[index].strip()[:60]
-            state.reporter.error(Code.LAYOUT_UNPLACED, index + 1, f"expected a line the layout accounts for, found {shown!r}")
+            state.reporter.error(
+                Code.LAYOUT_UNPLACED, index + 1, f"expected a line the layout accounts for, found {shown!r}"
+            )
 
 
 def build_sections(state: State) -> None:
@@ -24,9 +26,13 @@ def build_sections(state: State) -> None:
             last -= 1
         state.built.append(
             Section(
-                section.id, section.label, section.title, Span(start + 1, last + 1),
+                section.id,
+                section.label,
+                section.title,
+                Span(start + 1, last + 1),
                 PageRange(pages.page_of(start), pages.page_of(last)),
-                state.blocks.get(section.id, []), state.notes.get(section.id, []),
+                state.blocks.get(section.id, []),
+                state.notes.get(section.id, []),
             )
         )
     state.page_list = [Page(p.number, p.index + 1) for p in sorted(state.pages, key=lambda p: p.index)]
@@ -35,7 +41,13 @@ def build_sections(state: State) -> None:
 def to_document(state: State) -> Document:
     roles = [role if role is not None else Role.BLANK for role in state.roles]
     return Document(
-        work=state.work, source=state.source.path.rsplit("/", 1)[-1], profile=state.profile,
-        line_count=len(state.lines), front=state.front, sections=state.built, pages=state.page_list,
-        roles=roles, hyphenation=sorted(state.hyphenation, key=lambda d: d.line),
+        work=state.work,
+        source=state.source.path.rsplit("/", 1)[-1],
+        profile=state.profile,
+        line_count=len(state.lines),
+        front=state.front,
+        sections=state.built,
+        pages=state.page_list,
+        roles=roles,
+        hyphenation=sorted(state.hyphenation, key=lambda d: d.line),
     )

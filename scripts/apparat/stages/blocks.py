@@ -51,7 +51,11 @@ def build_blocks(state: State) -> None:
                 interrupted = True
                 continue
             kind = BlockKind.QUOTE if index in state.quotes else BlockKind.PARAGRAPH
-            if current is not None and current.kind is kind and _continues(state, current, index, gap, interrupted, measure):
+            if (
+                current is not None
+                and current.kind is kind
+                and _continues(state, current, index, gap, interrupted, measure)
+            ):
                 current.lines.append(index)
             else:
                 current = _Draft(kind, [index])
@@ -65,8 +69,15 @@ def build_blocks(state: State) -> None:
                 title = state.headings[index].title
                 text = f"{draft.number} {title}" if draft.number else title
                 blocks.append(
-                    Block(block_id, draft.kind, text, Span(index + 1, index + 1),
-                          PageRange(pages.page_of(index), pages.page_of(index)), draft.level, draft.number)
+                    Block(
+                        block_id,
+                        draft.kind,
+                        text,
+                        Span(index + 1, index + 1),
+                        PageRange(pages.page_of(index), pages.page_of(index)),
+                        draft.level,
+                        draft.number,
+                    )
                 )
                 continue
             pieces = [(i, with_markers(state, i)) for i in draft.lines]
@@ -78,8 +89,14 @@ def build_blocks(state: State) -> None:
             ]
             first, last = draft.lines[0], draft.lines[-1]
             blocks.append(
-                Block(block_id, draft.kind, text, Span(first + 1, last + 1),
-                      PageRange(pages.page_of(first), pages.page_of(last)), page_breaks=breaks)
+                Block(
+                    block_id,
+                    draft.kind,
+                    text,
+                    Span(first + 1, last + 1),
+                    PageRange(pages.page_of(first), pages.page_of(last)),
+                    page_breaks=breaks,
+                )
             )
         state.blocks[section.id] = blocks
 

@@ -21,17 +21,80 @@ _HEAD = re.compile(r"^([^\W_]+(?:[’'][^\W_]+)*)")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f\u2002-\u2008]+")
 
 # First elements that English keeps hyphenated before a word (no joined spelling exists to find) ...
-_PREFIXES = frozenset({
-    "non", "anti", "ex", "self", "semi", "quasi", "post", "neo", "pro", "counter", "ultra", "pseudo", "petty",
-    "half", "all", "well", "mid", "high", "low", "large", "small", "medium", "long", "short", "full", "far",
-    "one", "two", "three", "four", "five", "first", "second", "third", "so", "re",
-})
+_PREFIXES = frozenset(
+    {
+        "non",
+        "anti",
+        "ex",
+        "self",
+        "semi",
+        "quasi",
+        "post",
+        "neo",
+        "pro",
+        "counter",
+        "ultra",
+        "pseudo",
+        "petty",
+        "half",
+        "all",
+        "well",
+        "mid",
+        "high",
+        "low",
+        "large",
+        "small",
+        "medium",
+        "long",
+        "short",
+        "full",
+        "far",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "first",
+        "second",
+        "third",
+        "so",
+        "re",
+    }
+)
 # ... and second elements that only make compounds ("worker-dominated", "large-scale", "panic-stricken").
-_SECOND = frozenset({
-    "dominated", "scale", "pressure", "stricken", "revolutionary", "wing", "based", "led", "oriented", "like",
-    "minded", "type", "style", "level", "term", "called", "defined", "century", "year", "day", "class",
-    "bourgeois", "democratic", "interest", "ranking", "speaking", "making", "taking", "building",
-})
+_SECOND = frozenset(
+    {
+        "dominated",
+        "scale",
+        "pressure",
+        "stricken",
+        "revolutionary",
+        "wing",
+        "based",
+        "led",
+        "oriented",
+        "like",
+        "minded",
+        "type",
+        "style",
+        "level",
+        "term",
+        "called",
+        "defined",
+        "century",
+        "year",
+        "day",
+        "class",
+        "bourgeois",
+        "democratic",
+        "interest",
+        "ranking",
+        "speaking",
+        "making",
+        "taking",
+        "building",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +127,21 @@ def decide(left: str, right: str, lexicon: Lexicon, default: str = "join") -> tu
     if "-" in left:  # "semi-anar-" + "chist": decide on the last element alone
         last = left.rsplit("-", 1)[1]
         if lexicon.words[(last + right).lower()]:
-            return "join", f"'{(last + right).lower()}' occurs {lexicon.words[(last + right).lower()]}× elsewhere"
-        return "keep", f"'{left}' is already a hyphenated compound and '{last}{right}' is not a word of the work"
+            return (
+                "join",
+                f"'{(last + right).lower()}' occurs {lexicon.words[(last + right).lower()]}× elsewhere",
+            )
+        return (
+            "keep",
+            f"'{left}' is already a hyphenated compound and '{last}{right}' is not a word of the work",
+        )
     if right[:1].isupper():
         return "keep", "capitalised second element (compound with a name)"
     if left.lower() in _PREFIXES and lexicon.words[right.lower()] > 0:
-        return "keep", f"first element '{left}-' before the word '{right}' (occurs {lexicon.words[right.lower()]}×)"
+        return (
+            "keep",
+            f"first element '{left}-' before the word '{right}' (occurs {lexicon.words[right.lower()]}×)",
+        )
     if right.lower() in _SECOND and lexicon.words[left.lower()] > 0:
         return "keep", f"'{left}' (a word of the work) before the compound element '-{right}'"
     if default == "keep":
@@ -81,13 +153,13 @@ def join_lines(state: State, pieces: list[tuple[int, str]], lexicon: Lexicon) ->
     """Join line pieces (index, text) into one clean string; also return each piece's start offset."""
     out = ""
     starts: list[int] = []
-    for position, (index, raw) in enumerate(pieces):
+    for position, (_index, raw) in enumerate(pieces):
         text = _SPACES.sub(" ", raw).strip()
         if not out:
             starts.append(0)
             out = text
             continue
-        tail = _TAIL.search(out)
+        tail = _TAIL.search(out[-120:])  # only the end matters; searching all of `out` is quadratic
         head = _HEAD.match(text)
         if out.endswith("-") and tail and head and not out.endswith("--"):
             left, right = tail.group(1), head.group(1)

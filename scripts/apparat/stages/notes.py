@@ -52,7 +52,9 @@ def build_notes(state: State) -> None:
     for key, lines in pieces.items():
         if key not in markers:
             home[key] = next(k for k, (a, b) in enumerate(ranges) if a <= lines[0][0] < b)
-            state.reporter.warn(Code.NOTES_ORPHAN, lines[0][0] + 1, f"expected a marker for note {key[1]}, found none")
+            state.reporter.warn(
+                Code.NOTES_ORPHAN, lines[0][0] + 1, f"expected a marker for note {key[1]}, found none"
+            )
     for k, section in enumerate(state.sections):
         keys = sorted(key for key, owner in home.items() if owner == k)
         if per_section and keys:  # every number up to the chapter's highest, so a lost marker still shows
@@ -66,10 +68,19 @@ def build_notes(state: State) -> None:
             text, _ = join_lines(state, pieces[key], lexicon)
             first, last = pieces[key][0][0], pieces[key][-1][0]
             status = NoteStatus.PRESENT if text.rstrip().endswith(_ENDINGS) else NoteStatus.TRUNCATED
-            continued = any(i in state.continued for i, _ in pieces[key]) or pages.page_of(first) != pages.page_of(last)
+            continued = any(i in state.continued for i, _ in pieces[key]) or pages.page_of(
+                first
+            ) != pages.page_of(last)
             notes.append(
-                Note(n, status, text, Span(first + 1, last + 1), PageRange(pages.page_of(first), pages.page_of(last)),
-                     _line(markers.get(key)), continued)
+                Note(
+                    n,
+                    status,
+                    text,
+                    Span(first + 1, last + 1),
+                    PageRange(pages.page_of(first), pages.page_of(last)),
+                    _line(markers.get(key)),
+                    continued,
+                )
             )
         state.notes[section.id] = notes
 

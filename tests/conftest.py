@@ -1,0 +1,70 @@
+"""Shared fixtures: the real sources (skipped when absent) and converted documents, converted once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from apparat.model import Document
+from apparat.pipeline import convert_file
+from apparat.works import DEFAULT_SOURCES, SAMPLES
+
+TESTS = Path(__file__).parent
+
+
+def real_sources() -> Path | None:
+    chosen = os.environ.get("APPARAT_SOURCES")
+    path = Path(chosen) if chosen else DEFAULT_SOURCES
+    return path if (path / "trotsky-bureaucracy.txt").is_file() else None
+
+
+@pytest.fixture(scope="session")
+def sources() -> Path:
+    path = real_sources()
+    if path is None:
+        pytest.skip("the real sources are not present (set APPARAT_SOURCES or put them in ../shared/sources)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def book(sources: Path) -> Document:
+    document, reporter = convert_file(sources / "trotsky-bureaucracy.txt", "book", "trotsky-bureaucracy")
+    assert not reporter.failed, [str(d) for d in reporter.items]
+    return document
+
+
+@pytest.fixture(scope="session")
+def article(sources: Path) -> Document:
+    document, reporter = convert_file(sources / "gramsci-bukharin.txt", "article", "gramsci-bukharin")
+    assert not reporter.failed, [str(d) for d in reporter.items]
+    return document
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    if not (SAMPLES / "sample-book.txt").is_file():
+        pytest.skip("samples/ not written yet")
+    return SAMPLES
+
+
+def read_fixture_file(path: Path) -> list[tuple[int, str, str, str]]:
+    """markdown-it's fixture format: title line, `.`, input, `.`, expected, `.`; returns (line, title, in, out)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cases = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and lines[i + 1] == "." and lines[i].strip():
+            title, start = lines[i], i + 1
+            i += 2
+            block: list[list[str]] = [[], []]
+            for part in (0, 1):
+                while lines[i] != ".":
+                    block[part].append(lines[i])
+                    i += 1
+                i += 1
+            cases.append((start, title, "\n".join(block[0]), "\n".join(block[1])))
+        else:
+            i += 1
+    return cases
