@@ -1,0 +1,39 @@
+"""A converted work ready to publish: the work, its model and the chapter files written for it.
+
+The annotation and page-writing packages (glossary, bib, site) share this one value, so that every
+"mentioned in" or "cited in" back-link is computed from the same chapter file names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from apparat.model import Document
+from apparat.render.markdown import ChapterFile
+from apparat.works import Work
+
+
+@dataclass(slots=True)
+class Edition:
+    work: Work
+    document: Document
+    chapters: list[ChapterFile] = field(default_factory=list)
+
+    def chapter_of(self, target: str) -> ChapterFile | None:
+        """The chapter holding a block id (`ch01-b012`) or note id (`ch01-n12`)."""
+        section = target.split("-b")[0].split("-n")[0] if "-" in target else target
+        return next((c for c in self.chapters if c.section_id == section), None)
+
+    def url(self, target: str) -> str:
+        """The target's address relative to the content root: `<work>/<chapter>.html#<anchor>`.
+
+        Blocks carry their id as anchor; notes are Python-Markdown footnotes, anchored `fn:<N>`.
+        """
+        chapter = self.chapter_of(target)
+        if chapter is None:
+            raise KeyError(f"{self.work.id}: no chapter holds {target}")
+        page = f"{self.work.id}/{chapter.path.stem}.html"
+        section, _, rest = target.rpartition("-n")
+        if section == chapter.section_id and rest.isdigit():
+            return f"{page}#fn:{rest}"
+        return f"{page}#{target}"
