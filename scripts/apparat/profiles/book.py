@@ -5,7 +5,7 @@ What the extraction looks like (measured on the monograph; see docs/profiles.md)
 * The work opens with `Introduction`; each chapter opens a new page with ` chapter N`, a blank line and its
   title. Footnotes are numbered from 1 in each chapter.
 * Printed page numbers are lost except in a few surviving running heads, which stand after two or three
-  blank lines, glued to their page number: `62 chapter 2`, `143a coherent theory of bureaucracy`.
+  blank lines, glued to their page number: `212 chapter 5` or a chapter title: `97the problem of the offices`.
 * A page is its body lines, then (after a blank line) its footnotes: `12 Trotsky 1923, p. 4.` Footnotes are
   set smaller, so a full note line is wider (86–100 characters) than a full body line (60–85).
 * The first line of a page usually begins with one space, but not always, and a few other lines do too.
