@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check the editorial data: glossary, factions, persons, bibliography",
     ),
     "bib": ("apparat.commands.bib", "regenerate missing bibliography entries from the sources"),
+    "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),
 }
 
 EPILOG = """\
