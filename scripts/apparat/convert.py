@@ -6,12 +6,13 @@ and returns each work with its document and diagnostics. Nothing here knows how 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from apparat import corrections as editorial
 from apparat.diagnostics import Diagnostic
-from apparat.model import Document
+from apparat.model import Correction, Document
 from apparat.pipeline import convert_file
 from apparat.works import PROJECT, Work, load_works
 
@@ -45,9 +46,13 @@ def available_works(sources: Path | None, only: list[str] | None = None) -> list
     return out
 
 
-def convert_work(work: Work, path: Path, *, strict: bool = False) -> Converted:
+def convert_work(
+    work: Work, path: Path, *, strict: bool = False, corrections: Sequence[Correction] = ()
+) -> Converted:
     shown = str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
-    document, reporter = convert_file(path, work.profile, work.id, strict=strict, display=shown)
+    document, reporter = convert_file(
+        path, work.profile, work.id, strict=strict, display=shown, corrections=corrections
+    )
     return Converted(work, document, reporter.items, reporter.failed)
 
 
@@ -58,8 +63,9 @@ def convert_all(
     progress: Progress | None = None,
 ) -> list[Converted]:
     results = []
+    corrections = editorial.load()
     for work, path in available_works(sources, only):
         if progress:
             progress(f"converting {work.id} ({path.name})")
-        results.append(convert_work(work, path, strict=strict))
+        results.append(convert_work(work, path, strict=strict, corrections=corrections.get(work.id, ())))
     return results

@@ -39,6 +39,8 @@ class Code(StrEnum):
     """A note marker out of sequence in the body."""
     MANIFEST = "manifest.invalid"
     """The works manifest is malformed."""
+    CORRECTION = "data.correction"
+    """An editorial correction that is malformed or does not match its source line."""
 
 
 class Severity(StrEnum):

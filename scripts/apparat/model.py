@@ -152,6 +152,18 @@ class Annotation:
     """For citations: the page locator as printed ("p. 12", "pp. 4–15")."""
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An editor's correction of the source extraction, applied to one source line before conversion."""
+
+    line: int
+    find: str
+    replace: str
+    reason: str
+    origin: str
+    """Where the correction was declared: `content/data/corrections.yml:12`."""
+
+
 @dataclass(slots=True)
 class Front:
     """Front matter found in the source (article title page)."""
@@ -178,6 +190,8 @@ class Document:
     hyphenation: list[HyphenDecision]
     annotations: list[Annotation] = field(default_factory=list)
     """Filled by the annotation stages, after conversion; empty in a bare model."""
+    corrections: list[Correction] = field(default_factory=list)
+    """Editorial corrections applied to the source lines (content/data/corrections.yml)."""
 
     def notes(self) -> list[Note]:
         return [note for section in self.sections for note in section.notes]

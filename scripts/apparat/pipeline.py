@@ -5,11 +5,12 @@ Like markdown-it's core chain, the pipeline is data: a list of (name, function) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from apparat import corrections as editorial
 from apparat.diagnostics import Code, Reporter, fail
-from apparat.model import Document
+from apparat.model import Correction, Document
 from apparat.profiles import PROFILES
 from apparat.source import SourceText, read_source
 from apparat.stages.assemble import build_sections, check_ledger, to_document
@@ -41,13 +42,23 @@ def convert_text(source: SourceText, profile: str, work: str, reporter: Reporter
 
 
 def convert_file(
-    path: Path, profile: str, work: str | None = None, *, strict: bool = False, display: str | None = None
+    path: Path,
+    profile: str,
+    work: str | None = None,
+    *,
+    strict: bool = False,
+    display: str | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> tuple[Document, Reporter]:
-    """Convert one source file. Raises ApparatError on bad input; problems found later are in the reporter."""
+    """Convert one source file. Raises ApparatError on bad input; problems found later are in the reporter.
+
+    `corrections` (from content/data/corrections.yml) are applied to their source lines first.
+    """
     shown = display or str(path)
     reporter = Reporter(shown, strict=strict)
-    source = read_source(path, reporter, shown)
+    source = editorial.apply(read_source(path, reporter, shown), corrections)
     if profile not in PROFILES:
         raise fail(Code.LAYOUT_PROFILE, shown, None, f"a profile among {', '.join(PROFILES)}", repr(profile))
     document = convert_text(source, profile, work or path.stem, reporter)
+    document.corrections = list(corrections)
     return document, reporter

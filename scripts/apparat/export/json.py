@@ -63,6 +63,10 @@ def to_data(document: Document) -> dict[str, Any]:
             }
             for a in document.annotations
         ],
+        "corrections": [
+            {"line": c.line, "find": c.find, "replace": c.replace, "reason": c.reason, "origin": c.origin}
+            for c in document.corrections
+        ],
     }
 
 
