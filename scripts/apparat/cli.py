@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "bib": ("apparat.commands.bib", "regenerate missing bibliography entries from the sources"),
     "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),
+    "anchors": ("apparat.commands.anchors", "check that no published anchor disappeared (or record them)"),
 }
 
 EPILOG = """\

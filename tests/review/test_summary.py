@@ -35,7 +35,9 @@ def test_counts_per_work(tmp_path: Path) -> None:
 
 def test_compare_shows_deltas(tmp_path: Path) -> None:
     base = count_site(_site(tmp_path / "base", {"w/01-a.html": PAGE}))
-    head = count_site(_site(tmp_path / "head", {"w/01-a.html": PAGE.replace("smychka", "x"), "w/02.html": PAGE}))
+    head = count_site(
+        _site(tmp_path / "head", {"w/01-a.html": PAGE.replace("smychka", "x"), "w/02.html": PAGE})
+    )
     report = compare(base, head)
     assert "| w |" in report
     assert "2 (+1)" in report  # terms: one more page with one term
