@@ -41,6 +41,14 @@ class Code(StrEnum):
     """The works manifest is malformed."""
     CORRECTION = "data.correction"
     """An editorial correction that is malformed or does not match its source line."""
+    BIB_SYNTAX = "bib.syntax"
+    """bibliography.bib is not well-formed BibTeX (or is missing)."""
+    BIB_DUPLICATE = "bib.duplicate-key"
+    """Two entries of bibliography.bib share a key."""
+    BIB_UNKNOWN = "bib.unknown-key"
+    """A citation in a work's notes names a key that bibliography.bib does not hold."""
+    BIB_UNLINKED = "bib.unlinked"
+    """A citation-like string in a note that no citation annotation covers."""
 
 
 class Severity(StrEnum):
