@@ -1,0 +1,39 @@
+"""The interface the site builds against: load the data, annotate a document, write the pages, give the tips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apparat.diagnostics import Reporter
+from apparat.edition import Edition
+from apparat.glossary import annotate as _annotate
+from apparat.glossary import data as _data
+from apparat.glossary import pages as _pages
+from apparat.glossary import tips as _tips
+from apparat.glossary.entries import Glossary
+from apparat.model import Annotation, Document
+from apparat.works import Work
+
+__all__ = ["Glossary", "annotate", "load", "tips", "write_pages"]
+
+
+def load(data_dir: Path, reporter: Reporter) -> Glossary:
+    """Read terms.yml, factions.yml and persons.yml from `data_dir`; problems go to `reporter` as errors."""
+    return _data.load_glossary(data_dir, reporter)
+
+
+def annotate(document: Document, work: Work, glossary: Glossary) -> list[Annotation]:
+    """Term, faction and person spans in every block and note, clear of note references and of the
+    annotations already in `document.annotations` (citations run first)."""
+    del work  # every work shares one glossary; kept for the common signature
+    return _annotate.annotate(document, glossary)
+
+
+def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) -> list[Path]:
+    """`content/glossary/terms.md`, `factions.md`, `persons.md` and the factions timeline SVG."""
+    return _pages.write_pages(glossary, editions, content_dir)
+
+
+def tips(glossary: Glossary) -> dict[str, str]:
+    """`term:<key>` / `faction:<key>` / `person:<key>` → small safe HTML for the tooltip."""
+    return _tips.tips(glossary)
