@@ -93,6 +93,10 @@ class ApparatError(Exception):
         super().__init__(str(diagnostic))
         self.diagnostic = diagnostic
 
+    def __reduce__(self) -> tuple[type[ApparatError], tuple[Diagnostic]]:
+        # Keep the diagnostic when the error crosses a process boundary (parallel conversion).
+        return (type(self), (self.diagnostic,))
+
 
 def fail(code: Code, path: str, line: int | None, expected: str, found: str) -> ApparatError:
     """Build the error for bad input, worded as 'expected X, found Y'."""
