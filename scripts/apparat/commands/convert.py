@@ -2,7 +2,9 @@
 
 Writes build/models/<work>.json and content/<work>/NN-slug.md for every work whose source is available: the
 project's samples always, the real works when the sources directory holds them. A work whose conversion
-fails leaves its previous output untouched.
+fails leaves its previous output untouched. Conversions are cached in build/cache/ by the sha256 of the
+source, profile, corrections and converter code, so a rebuild only reconverts the works that changed;
+--jobs N converts in N worker processes.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from apparat.cache import DEFAULT_DIR, ConversionCache
 from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
-from apparat.convert import convert_all
+from apparat.convert import iter_converted
 from apparat.export.json import to_json
 from apparat.render.markdown import write_chapters
 from apparat.works import PROJECT, sources_dir
@@ -24,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
     parser.add_argument("--content", type=Path, default=PROJECT / "content", help="where chapters go")
     parser.add_argument("--models", type=Path, default=PROJECT / "build" / "models", help="where models go")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_DIR, metavar="DIR", help="conversion cache")
+    parser.add_argument("--no-cache", action="store_true", help="convert everything again, cache untouched")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     if sources is None:
         progress("no sources directory found: converting the sample works only")
     status = 0
-    for result in convert_all(sources, args.work, args.strict, progress):
+    cache = None if args.no_cache else ConversionCache(args.cache)
+    for result in iter_converted(sources, args.work, args.strict, progress, jobs=args.jobs, cache=cache):
         print_diagnostics(result.diagnostics)
         if result.failed:
             progress(f"{result.work.id}: failed, previous output kept")
