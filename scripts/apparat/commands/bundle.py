@@ -1,15 +1,39 @@
-"""Not built yet: see the issue tracker."""
+"""Build the offline bundle: the edition website as one zip (build/apparat-offline.zip) that opens from
+file:// with search, notes, tooltips and navigation, and makes no network request.
+
+By default the site is built first (as `apparat build`); --no-build zips the site folder as it is.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
+
+from apparat.commands import build
+from apparat.site.build import build_site
+from apparat.site.bundle import write_bundle
+from apparat.works import PROJECT, sources_dir
+
+DEFAULT = PROJECT / "build" / "apparat-offline.zip"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    build.add_arguments(parser)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT, help=f"the zip (default: {DEFAULT})")
+    parser.add_argument("--no-build", action="store_true", help="zip the existing site folder")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("apparat bundle: not implemented yet", file=sys.stderr)
-    return 2
+    layout = build.layout_for(args)
+    if not args.no_build:
+        names = None if args.layers is None else [n for n in args.layers.split(",") if n]
+        say = (lambda _m: None) if args.quiet else build.say
+        result = build_site(layout, sources_dir(args.sources), args.only, args.strict, say, names)
+        if build.report(result, layout):
+            return 1
+    if not (layout.site / "index.html").is_file():
+        build.say(f"expected a built site in {layout.site}, found none: run apparat build first")
+        return 1
+    size = write_bundle(layout.site, args.output)
+    build.say(f"offline bundle {args.output}: {size:,} bytes ({size / 1e6:.1f} MB)")
+    return 0

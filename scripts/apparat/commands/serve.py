@@ -1,15 +1,72 @@
-"""Not built yet: see the issue tracker."""
+"""Build the edition and serve it on http://127.0.0.1:8000, rebuilding on edits.
+
+`mkdocs serve` watches content/ (and the theme overrides); this command also watches what the chapters are
+made from (the sources, works.yml, content/data/, bibliography.bib) and regenerates the chapters and pages
+when one changes, which MkDocs then picks up. By default only changed pages are rebuilt (MkDocs' dirty
+mode: about a second); --full rebuilds every page on each change.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import threading
+from pathlib import Path
+
+from apparat.commands import build
+from apparat.site.build import generate
+from apparat.site.layout import Layout
+from apparat.works import MANIFEST, SAMPLES, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    build.add_arguments(parser)
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    parser.add_argument("--full", action="store_true", help="rebuild every page on each change")
+
+
+def _inputs(layout: Layout, sources: Path | None) -> list[Path]:
+    folders = [layout.data, SAMPLES] + ([sources] if sources else [])
+    files = [MANIFEST, layout.bibliography]
+    for folder in folders:
+        files += [p for p in folder.glob("*") if p.is_file()] if folder.is_dir() else []
+    return files
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[str, float], ...]:
+    return tuple((str(p), p.stat().st_mtime if p.exists() else 0.0) for p in paths)
+
+
+def _watch(layout: Layout, args: argparse.Namespace, names: list[str] | None, stop: threading.Event) -> None:
+    sources = sources_dir(args.sources)
+    last = _stamp(_inputs(layout, sources))
+    while not stop.wait(0.4):
+        now = _stamp(_inputs(layout, sources))
+        if now != last:
+            last = now
+            build.say("inputs changed: regenerating chapters and pages")
+            result = generate(layout, sources, args.only, args.strict, build.say, names)
+            if result.failed:
+                build.report(result, layout)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("apparat serve: not implemented yet", file=sys.stderr)
-    return 2
+    from mkdocs.commands.serve import serve
+
+    layout = build.layout_for(args)
+    names = None if args.layers is None else [n for n in args.layers.split(",") if n]
+    result = generate(layout, sources_dir(args.sources), args.only, args.strict, build.say, names)
+    if result.failed or result.config_file is None:
+        return build.report(result, layout) or 1
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(layout, args, names, stop), daemon=True)
+    watcher.start()
+    try:
+        serve(
+            str(result.config_file),
+            livereload=True,
+            build_type=None if args.full else "dirty",
+            dev_addr=args.dev_addr,
+        )
+    finally:
+        stop.set()
+    return 0

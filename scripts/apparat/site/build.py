@@ -1,0 +1,174 @@
+"""The whole build: convert → annotate → chapters → pages → `mkdocs build --strict` → our checks → swap in.
+
+The site is built into a temporary folder beside the site folder and swapped in only when MkDocs and our
+checks pass, so a failed build leaves the previous site as it was (`apparat.staging`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apparat.convert import available_works, convert_work
+from apparat.corrections import load as load_corrections
+from apparat.diagnostics import Diagnostic, Severity
+from apparat.edition import Edition
+from apparat.model import NoteStatus
+from apparat.render.markdown import write_chapters
+from apparat.site import config, pages, report, tips
+from apparat.site.checks import check_markdown, check_site
+from apparat.site.layers import Layer, load_layers
+from apparat.site.layout import Layout
+from apparat.site.mkdocs_run import mkdocs_build
+from apparat.staging import staged_dir
+from apparat.works import PROJECT
+
+Say = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class BuildResult:
+    editions: list[Edition] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    config_file: Path | None = None
+    tips: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+@dataclass(slots=True)
+class _Clock:
+    timings: dict[str, float]
+    last: float = field(default_factory=time.perf_counter)
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def generate(
+    layout: Layout,
+    sources: Path | None,
+    only: list[str] | None = None,
+    strict: bool = False,
+    say: Say = _quiet,
+    layer_names: list[str] | None = None,
+) -> BuildResult:
+    """Everything before MkDocs: the models, annotations, chapters, generated pages, tips and config."""
+    result = BuildResult()
+    clock = _Clock(result.timings)
+    layout.prepare()
+    layers, layer_failed = load_layers(layout, say, strict, layer_names)
+    for layer in layers:
+        result.diagnostics += layer.diagnostics
+    clock.lap("load layers")
+    corrections = load_corrections()
+    for work, path in available_works(sources, only):
+        if not path.is_file():
+            say(f"{work.id}: skipped, its source {path} is missing")
+            continue
+        say(f"{work.id}: converting {path.name}")
+        converted = convert_work(work, path, strict=strict, corrections=corrections.get(work.id, ()))
+        result.diagnostics += converted.diagnostics
+        clock.lap("convert")
+        if converted.failed:
+            say(f"{work.id}: conversion failed")
+            continue
+        document = converted.document
+        for layer in layers:
+            found = layer.annotate(document, work)
+            document.annotations.extend(found)
+            say(f"{work.id}: {layer.name}: {len(found)} annotations")
+        clock.lap("annotate")
+        chapters = write_chapters(document, work, layout.content)
+        for chapter, section in zip(chapters, document.sections, strict=True):
+            lost = sum(1 for n in section.notes if n.status is NoteStatus.MISSING)
+            say(
+                f"{work.id}: {chapter.path.name}: pp. {chapter.first_page}–{chapter.last_page}, "
+                f"{len(section.blocks)} blocks, {len(section.notes)} notes ({lost} missing)"
+            )
+        clock.lap("chapters")
+        result.editions.append(Edition(work, document, chapters))
+    _write_pages(layout, layers, result)
+    clock.lap("pages")
+    if layer_failed:
+        say("the editorial data has errors (see above)")
+    return result
+
+
+def _write_pages(layout: Layout, layers: list[Layer], result: BuildResult) -> None:
+    editions = result.editions
+    content = layout.content
+    for layer in layers:
+        layer.write_pages(editions, content)
+        result.tips.update(layer.tips())
+    tips.write(content, result.tips)
+    links = [
+        (label, f"glossary/{name}.md")
+        for label, name in (("Terms", "terms"), ("Factions", "factions"), ("Persons", "persons"))
+        if (content / "glossary" / f"{name}.md").is_file()
+    ]
+    links += [("About this edition", "edition/about.md"), ("Extraction report", "edition/report.md")]
+    pages.write_if_changed(content / "index.md", pages.home(editions, links))
+    for edition in editions:
+        work_id = edition.work.id
+        downloads = [
+            f"[{suffix.upper()}]({work_id}.{suffix})"
+            for suffix in ("bib", "json", "ris")
+            if (content / work_id / f"{work_id}.{suffix}").is_file()
+        ]
+        if (content / work_id / "bibliography.md").is_file():
+            downloads.insert(0, "[bibliography](bibliography.md)")
+        pages.write_if_changed(content / work_id / "index.md", pages.overview(edition, downloads))
+    pages.write_if_changed(content / "edition" / "about.md", report.about(editions))
+    pages.write_if_changed(content / "edition" / "report.md", report.report(editions))
+    result.config_file = config.write(layout, editions)
+
+
+def build_site(
+    layout: Layout,
+    sources: Path | None,
+    only: list[str] | None = None,
+    strict: bool = False,
+    say: Say = _quiet,
+    layer_names: list[str] | None = None,
+) -> BuildResult:
+    """Generate, build with MkDocs, check, and swap the new site in (only if all of that passed)."""
+    started = time.perf_counter()
+    result = generate(layout, sources, only, strict, say, layer_names)
+    clock = _Clock(result.timings)
+    if result.failed or not result.editions or result.config_file is None:
+        if not result.editions:
+            say("nothing to build: no work converted")
+        return result
+    chapter_files = [c.path for e in result.editions for c in e.chapters]
+    result.diagnostics += check_markdown(chapter_files, PROJECT)
+    try:
+        with staged_dir(layout.site) as temp:
+            say(f"mkdocs build --strict → {layout.site}")
+            result.diagnostics += mkdocs_build(result.config_file, temp)
+            clock.lap("mkdocs")
+            if not result.failed:
+                say("checking links, anchors, footnotes, tooltips and hosts")
+                result.diagnostics += check_site(temp, result.tips)
+                clock.lap("checks")
+            if result.failed:
+                raise _FailedError
+    except _FailedError:
+        say("build failed: the previous site is left as it was")
+    result.timings["total"] = time.perf_counter() - started
+    return result
+
+
+class _FailedError(Exception):
+    """Raised inside the staging block so that the new site is discarded."""

@@ -1,0 +1,227 @@
+"""Our own checks of a built site: what `mkdocs build --strict` lets through (see docs/site.md).
+
+* links and anchors: every internal `href`/`src` of every page, including raw HTML in the content, the
+  printed-page anchors `#pN` and the footnote links, resolves to a file and an id in it;
+* footnotes: no `[^N]` left unrendered (undefined), no definition given twice in a chapter's Markdown (the
+  last one would silently win), no note that no reference calls;
+* tooltips: every `data-ap` key has an entry in the tips script;
+* no request to another host: no asset (`script`, `link`, `img`, `iframe`, `source`, CSS `url()`) with an
+  absolute http(s) URL; outbound `<a>` links are allowed only in the page content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from apparat.diagnostics import Code, Diagnostic, Severity
+
+_ASSET_ATTRIBUTES = (
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_CSS_REMOTE = re.compile(
+    r"url\(\s*['\"]?(?:https?:)?//|@import\s+(?:url\()?['\"]?(?:https?:)?//", re.IGNORECASE
+)
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_SKIP_FOLDERS = ("assets/", "search/")
+
+
+@dataclass(slots=True)
+class SiteIndex:
+    """Parsed pages of a site, each parsed once, and their ids."""
+
+    root: Path
+    _ids: dict[Path, set[str]] = field(default_factory=dict)
+
+    def ids(self, page: Path) -> set[str]:
+        if page not in self._ids:
+            tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+            found = {node.attributes.get("id") or "" for node in tree.css("[id]")}
+            found |= {node.attributes.get("name") or "" for node in tree.css("a[name]")}
+            self._ids[page] = found
+        return self._ids[page]
+
+
+def _problem(code: Code, where: str, message: str) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, where, None, message)
+
+
+def _describe(node: LexborNode) -> str:
+    text = (node.text(deep=True) or "").strip()
+    return f"<{node.tag}> {text[:40]!r}" if text else f"<{node.tag}>"
+
+
+def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic]:
+    """Every problem of the built site at `site`; `tips` are the known `data-ap` keys (None: not checked)."""
+    index = SiteIndex(site)
+    known_tips = set(tips) if tips is not None else None
+    problems: list[Diagnostic] = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        if name.startswith(_SKIP_FOLDERS):
+            continue
+        html = page.read_text(encoding="utf-8")
+        tree = LexborHTMLParser(html)
+        problems += _check_links(index, page, name, tree)
+        problems += _check_external(name, tree)
+        problems += _check_footnotes(name, tree)
+        if known_tips is not None:
+            problems += _check_tips(name, tree, known_tips)
+    for sheet in sorted(site.rglob("*.css")):
+        if _CSS_REMOTE.search(sheet.read_text(encoding="utf-8", errors="replace")):
+            problems.append(
+                _problem(
+                    Code.SITE_EXTERNAL, sheet.relative_to(site).as_posix(), "a CSS url() on another host"
+                )
+            )
+    return problems
+
+
+def _check_links(index: SiteIndex, page: Path, name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
+    problems = []
+    for tag, attribute in (("a", "href"), *_ASSET_ATTRIBUTES):
+        for node in tree.css(f"{tag}[{attribute}]"):
+            url = node.attributes.get(attribute) or ""
+            if not url or _EXTERNAL.match(url) or _SCHEME.match(url):
+                continue
+            parts = urlsplit(url)
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # root-relative: only 404.html, served from the site root
+                target = (index.root / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or not target.is_relative_to(index.root.resolve()):
+                problems.append(
+                    _problem(
+                        Code.SITE_LINK, name, f"expected a file for {url!r} in {_describe(node)}, found none"
+                    )
+                )
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.suffix == ".html" and fragment not in index.ids(target):
+                problems.append(
+                    _problem(
+                        Code.SITE_ANCHOR,
+                        name,
+                        f"expected an element with id {fragment!r} in {target.relative_to(index.root.resolve())}"
+                        f" for {url!r} in {_describe(node)}, found none",
+                    )
+                )
+    return problems
+
+
+def _check_external(name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
+    problems = []
+    for tag, attribute in _ASSET_ATTRIBUTES:
+        for node in tree.css(f"{tag}[{attribute}]"):
+            url = node.attributes.get(attribute) or ""
+            if _EXTERNAL.match(url):
+                problems.append(
+                    _problem(Code.SITE_EXTERNAL, name, f"expected a local asset, found <{tag}> {url}")
+                )
+    for node in tree.css("a[href]"):
+        url = node.attributes.get("href") or ""
+        if _EXTERNAL.match(url) and not _inside_content(node):
+            problems.append(
+                _problem(Code.SITE_EXTERNAL, name, f"an outbound link outside the content: {url}")
+            )
+    for node in tree.css("[style], style"):
+        text = node.attributes.get("style") or "" if node.tag != "style" else node.text()
+        if _CSS_REMOTE.search(text or ""):
+            problems.append(
+                _problem(Code.SITE_EXTERNAL, name, f"a CSS url() on another host in <{node.tag}>")
+            )
+    return problems
+
+
+def _inside_content(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _check_footnotes(name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
+    article = tree.css_first("article")
+    if article is None:
+        return []
+    text = article.text(deep=True) or ""
+    problems = [
+        _problem(Code.SITE_FOOTNOTE, name, f"expected a definition of footnote [^{label}], found none")
+        for label in sorted(set(_FOOTNOTE_REF.findall(text)))
+    ]
+    called = {(node.attributes.get("href") or "")[1:] for node in article.css("a.footnote-ref[href^='#']")}
+    for note in article.css("div.footnote li[id]"):
+        note_id = note.attributes.get("id") or ""
+        if note_id not in called:
+            problems.append(
+                _problem(
+                    Code.SITE_FOOTNOTE, name, f"expected a reference to note {note_id}, found none (unused)"
+                )
+            )
+    return problems
+
+
+def _check_tips(name: str, tree: LexborHTMLParser, tips: set[str]) -> list[Diagnostic]:
+    missing = Counter(node.attributes.get("data-ap") or "" for node in tree.css("[data-ap]"))
+    return [
+        _problem(Code.SITE_TIP, name, f"expected a tooltip for data-ap {key!r} ({count}×), found none")
+        for key, count in sorted(missing.items())
+        if key not in tips
+    ]
+
+
+def check_markdown(paths: Iterable[Path], shown: Path) -> list[Diagnostic]:
+    """Footnote definitions given twice, and references to no definition, in Markdown chapters."""
+    problems = []
+    for path in paths:
+        where = path.relative_to(shown).as_posix() if path.is_relative_to(shown) else str(path)
+        defined: dict[str, int] = {}
+        refs: set[str] = set()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = _FOOTNOTE_DEF.match(line)
+            if match:
+                label = match.group(1)
+                if label in defined:
+                    problems.append(
+                        Diagnostic(
+                            Code.SITE_FOOTNOTE,
+                            Severity.ERROR,
+                            where,
+                            number,
+                            f"expected one definition of footnote [^{label}], found a second "
+                            f"(first at line {defined[label]})",
+                        )
+                    )
+                defined.setdefault(label, number)
+                line = line[match.end() :]
+            refs.update(_FOOTNOTE_REF.findall(line))
+        problems.extend(
+            Diagnostic(
+                Code.SITE_FOOTNOTE,
+                Severity.ERROR,
+                where,
+                None,
+                f"expected a definition of footnote [^{label}], found none",
+            )
+            for label in sorted(refs - set(defined))
+        )
+    return problems

@@ -1,0 +1,71 @@
+"""How to cite a work of the edition (overview pages). The same rules as "Cite this passage" in apparat.js."""
+
+from __future__ import annotations
+
+import re
+
+from apparat.works import Work
+
+
+def inverted(name: str) -> str:
+    """ "First Last" → "Last, First" (bibliography order)."""
+    parts = name.split()
+    return name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+
+def chicago(work: Work, url: str | None = None) -> str:
+    author = inverted(work.author)
+    if work.kind == "article":
+        text = f"{author}. “{work.title}.”"
+        if work.container:
+            text += f" *{work.container}*"
+        if work.year:
+            text += f" ({work.year})"
+        text = text.rstrip(".") + "."
+    else:
+        imprint = ", ".join(p for p in (work.publisher, str(work.year) if work.year else None) if p)
+        if work.place and imprint:
+            imprint = f"{work.place}: {imprint}"
+        text = f"{author}. *{work.title}*." + (f" {imprint}." if imprint else "")
+    if url:
+        text += f" Digital edition: {url}."
+    return text
+
+
+def bibtex_key(work: Work) -> str:
+    last = re.sub(r"[^a-z0-9]", "", work.author.split()[-1].lower())
+    word = next(iter(re.findall(r"[a-z]{4,}", work.title.lower())), "work")
+    return f"{last}{work.year or ''}{word}"
+
+
+def bibtex(work: Work) -> str:
+    kind = "article" if work.kind == "article" else "book"
+    fields = [
+        ("author", work.author),
+        ("title", work.title),
+        ("journal", work.container if kind == "article" else None),
+        ("publisher", work.publisher if kind == "book" else None),
+        ("address", work.place if kind == "book" else None),
+        ("year", str(work.year) if work.year else None),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@{kind}{{{bibtex_key(work)},\n{body}}}"
+
+
+def ris(work: Work) -> str:
+    article = work.kind == "article"
+    lines = [
+        f"TY  - {'JOUR' if article else 'BOOK'}",
+        f"AU  - {inverted(work.author)}",
+        f"TI  - {work.title}",
+    ]
+    if article and work.container:
+        lines.append(f"JO  - {work.container}")
+    if not article and work.publisher:
+        lines.append(f"PB  - {work.publisher}")
+    if not article and work.place:
+        lines.append(f"CY  - {work.place}")
+    if work.year:
+        lines.append(f"PY  - {work.year}")
+    lines.append("ER  - ")
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""The annotation layers (bibliography, glossary) as the build sees them: optional, loaded by name.
+
+Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips` (see
+docs/site.md). A layer whose module cannot be imported yet is skipped with a message, so the site builds
+(without its annotations and pages) while the layer is being written. Citations run before terms: a term is
+never annotated inside a citation.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from apparat.diagnostics import Diagnostic, Reporter
+from apparat.edition import Edition
+from apparat.model import Annotation, Document
+from apparat.site.layout import Layout
+from apparat.works import PROJECT, Work
+
+
+@dataclass(frozen=True, slots=True)
+class LayerSpec:
+    name: str
+    module: str
+    source: Callable[[Layout], Path]
+    """The data the layer's `load` reads."""
+
+
+SPECS = (
+    LayerSpec("bibliography", "apparat.bib.publish", lambda layout: layout.bibliography),
+    LayerSpec("glossary", "apparat.glossary.publish", lambda layout: layout.data),
+)
+
+
+@dataclass(slots=True)
+class Layer:
+    name: str
+    module: ModuleType
+    data: Any
+    diagnostics: list[Diagnostic]
+
+    def annotate(self, document: Document, work: Work) -> list[Annotation]:
+        result: list[Annotation] = self.module.annotate(document, work, self.data)
+        return result
+
+    def write_pages(self, editions: list[Edition], content: Path) -> list[Path]:
+        result: list[Path] = self.module.write_pages(self.data, editions, content)
+        return result
+
+    def tips(self) -> dict[str, str]:
+        result: dict[str, str] = self.module.tips(self.data)
+        return result
+
+
+def load_layers(
+    layout: Layout, say: Callable[[str], None], strict: bool = False, names: Sequence[str] | None = None
+) -> tuple[list[Layer], bool]:
+    """The importable layers with their data loaded; the flag is True when a layer's data has errors.
+
+    `names` limits the layers (`apparat build --layers bibliography`); None means all of them.
+    """
+    layers: list[Layer] = []
+    failed = False
+    for spec in SPECS:
+        if names is not None and spec.name not in names:
+            say(f"{spec.name}: left out (--layers)")
+            continue
+        try:
+            module = importlib.import_module(spec.module)
+        except ImportError as error:
+            say(f"{spec.name}: skipped, {spec.module} is not importable yet ({error})")
+            continue
+        source = spec.source(layout)
+        shown = str(source.relative_to(PROJECT)) if source.is_relative_to(PROJECT) else str(source)
+        reporter = Reporter(shown, strict=strict)
+        data = module.load(source, reporter)
+        failed = failed or reporter.failed
+        layers.append(Layer(spec.name, module, data, reporter.items))
+    return layers, failed

@@ -1,0 +1,60 @@
+"""Page weight figures of a built site (targets in docs/site.md): how much of a chapter page is template and
+navigation, and how the search index compares with the text it indexes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+
+@dataclass(frozen=True, slots=True)
+class PageWeight:
+    page: str
+    total: int
+    content: int
+
+    @property
+    def template_share(self) -> float:
+        """Share of the page's bytes outside its <article> (navigation, header, footer, scripts)."""
+        return 1 - self.content / self.total if self.total else 0.0
+
+
+def page_weight(site: Path, page: Path) -> PageWeight:
+    html = page.read_text(encoding="utf-8")
+    article = LexborHTMLParser(html).css_first("article")
+    content = len((article.html or "").encode()) if article is not None else 0
+    return PageWeight(page.relative_to(site).as_posix(), len(html.encode()), content)
+
+
+def chapter_weights(site: Path) -> list[PageWeight]:
+    return [page_weight(site, p) for p in sorted(site.glob("*/[0-9][0-9]-*.html"))]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexWeight:
+    index: int
+    """Bytes of search/search_index.json."""
+    text: int
+    """Bytes of the plain text of every indexed page's content."""
+
+    @property
+    def ratio(self) -> float:
+        return self.index / self.text if self.text else 0.0
+
+
+def index_weight(site: Path) -> IndexWeight:
+    index_file = site / "search" / "search_index.json"
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    text = 0
+    for location in pages:
+        path = site / (location or "index.html")
+        if path.is_dir() or not path.suffix:
+            path = path / "index.html"
+        if path.is_file():
+            article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article")
+            text += len((article.text(separator=" ") if article is not None else "").encode())
+    return IndexWeight(index_file.stat().st_size, text)

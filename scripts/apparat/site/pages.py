@@ -1,0 +1,104 @@
+"""Generated Markdown pages: the home page and one overview page per work.
+
+Everything here is generated into gitignored places (content/index.md, content/<work>/index.md). The
+overview of an article shows its abstract (it is part of the work, like the chapters); a book shows its
+contents with printed page ranges.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apparat.edition import Edition
+from apparat.model import NoteStatus
+from apparat.render.markdown import escape
+from apparat.site import cite
+
+
+def write_if_changed(path: Path, text: str) -> Path:
+    """Write only when the text differs: `mkdocs serve` then rebuilds only what changed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _front(title: str, **extra: str) -> str:
+    lines = [f"title: {_yaml_string(title)}"] + [f"{key}: {_yaml_string(v)}" for key, v in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _pages(first: int, last: int) -> str:
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+
+
+def home(editions: list[Edition], extra_links: list[tuple[str, str]]) -> str:
+    parts = [
+        _front("apparat editions"),
+        "# apparat editions\n",
+        (
+            "Annotated, citable editions of scholarly works: the text divided as printed, with its notes, "
+            "its original page numbers, a glossary of Russian terms, factions and persons, and the works it "
+            "cites.\n"
+        ),
+        "## Editions\n",
+    ]
+    for edition in editions:
+        work = edition.work
+        document = edition.document
+        notes = document.notes()
+        lost = sum(1 for n in notes if n.status is NoteStatus.MISSING)
+        year = f" ({work.year})" if work.year else ""
+        sample = " *Sample text written by the apparat editors.*" if work.sample else ""
+        parts.append(
+            f"- [*{escape(work.title)}*]({work.id}/index.md), {escape(work.author)}{year}: "
+            f"{len(edition.chapters)} {'chapters' if work.kind == 'book' else 'parts'}, "
+            f"{len(document.pages)} printed pages, {len(notes)} notes ({lost} lost in the extraction)."
+            f"{sample}"
+        )
+    if extra_links:
+        parts.append("\n## Apparatus\n")
+        parts.extend(f"- [{label}]({target})" for label, target in extra_links)
+    return "\n".join(parts) + "\n"
+
+
+def overview(edition: Edition, downloads: list[str]) -> str:
+    work = edition.work
+    document = edition.document
+    parts = [
+        _front(work.title, work=work.id),
+        f"# {escape(work.title)}\n",
+        f"**{escape(work.author)}**"
+        + (f" · {escape(work.place)}: {escape(work.publisher)}" if work.place and work.publisher else "")
+        + (f" · {work.year}" if work.year else "")
+        + "\n",
+    ]
+    if document.front.abstract:
+        parts += ["## Abstract\n", escape(document.front.abstract) + "\n"]
+    parts += ["## Contents\n", "| | | printed pages | notes |", "|---|---|---|---|"]
+    notes_by_section = {s.id: len(s.notes) for s in document.sections}
+    for chapter in edition.chapters:
+        label = "" if chapter.label == chapter.title else escape(chapter.label)
+        parts.append(
+            f"| {label} | [{escape(chapter.title)}]({chapter.path.name}) "
+            f"| {_pages(chapter.first_page, chapter.last_page)} | {notes_by_section.get(chapter.section_id, 0)} |"
+        )
+    parts += [
+        "",
+        "## How to cite\n",
+        (
+            "Cite the printed work with its page numbers: every page of this edition shows where each printed "
+            "page begins (the anchor `#p123` goes straight to page 123), and each paragraph has a "
+            "*Cite this passage* control that adds the page.\n"
+        ),
+        cite.chicago(work) + "\n",
+        "```bibtex\n" + cite.bibtex(work) + "\n```\n",
+        "```\n" + cite.ris(work) + "\n```\n",
+    ]
+    if downloads:
+        parts.append("Downloads: " + ", ".join(downloads) + "\n")
+    return "\n".join(parts)

@@ -1,0 +1,124 @@
+"""The pages "About this edition" and "Extraction report", generated from the models.
+
+The report is per work and per chapter: printed pages, notes present / missing / truncated, line-end
+hyphens joined or kept, and how many source lines got each role. A reader can judge from it how far to
+trust each chapter of the extraction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from apparat.edition import Edition
+from apparat.model import Document, NoteStatus, Role, Section
+from apparat.render.markdown import escape
+
+_ROLE_COLUMNS = (Role.BODY, Role.HEADING, Role.QUOTE, Role.NOTE, Role.RUNNING_HEAD, Role.PAGE_NUMBER)
+
+
+def _roles(document: Document, section: Section) -> Counter[Role]:
+    return Counter(document.roles[section.lines.first - 1 : section.lines.last])
+
+
+def _hyphens(document: Document, section: Section) -> Counter[str]:
+    return Counter(
+        d.decision for d in document.hyphenation if section.lines.first <= d.line <= section.lines.last
+    )
+
+
+def _notes(section: Section) -> Counter[NoteStatus]:
+    return Counter(note.status for note in section.notes)
+
+
+def report(editions: list[Edition]) -> str:
+    parts = [
+        "---\ntitle: Extraction report\n---\n",
+        "# Extraction report\n",
+        (
+            "What the converter found in each source, chapter by chapter. *Missing* notes are notes whose "
+            "marker survives in the text but whose text the extraction lost; *truncated* notes stop short. "
+            "Line-end hyphens are either *joined* (a word broken at the end of a line) or *kept* (a real "
+            "hyphen: a compound or a range). Lines are counted by the role the converter gave them.\n"
+        ),
+    ]
+    for edition in editions:
+        document = edition.document
+        parts.append(f"## {escape(edition.work.title)} {{ #{edition.work.id} }}\n")
+        parts.append(
+            f"Source `{escape(document.source)}`: {document.line_count} lines, {len(document.pages)} printed "
+            f"pages, layout profile *{document.profile}*, {len(document.corrections)} editorial corrections "
+            "applied.\n"
+        )
+        parts.append('<div class="apparat-report" markdown>\n')
+        header = ["chapter", "pages", "notes", "present", "missing", "truncated", "joined", "kept"]
+        header += [role.value.replace("-", " ") for role in _ROLE_COLUMNS]
+        parts.append("| " + " | ".join(header) + " |")
+        parts.append("|" + "---|" * len(header))
+        totals: Counter[str] = Counter()
+        for chapter, section in zip(edition.chapters, document.sections, strict=True):
+            notes, hyphens, roles = _notes(section), _hyphens(document, section), _roles(document, section)
+            row = {
+                "notes": len(section.notes),
+                "present": notes[NoteStatus.PRESENT],
+                "missing": notes[NoteStatus.MISSING],
+                "truncated": notes[NoteStatus.TRUNCATED],
+                "joined": hyphens["join"],
+                "kept": hyphens["keep"],
+            } | {role.value: roles[role] for role in _ROLE_COLUMNS}
+            totals.update(row)
+            pages = f"{section.pages.first}–{section.pages.last}"
+            link = f"[{escape(section.label)}](../{edition.work.id}/{chapter.path.name})"
+            parts.append(f"| {link} | {pages} | " + " | ".join(str(v) for v in row.values()) + " |")
+        parts.append("| **all** | | " + " | ".join(f"**{v}**" for v in totals.values()) + " |")
+        parts.append("\n</div>\n")
+    return "\n".join(parts)
+
+
+def about(editions: list[Edition]) -> str:
+    works = "\n".join(
+        f"- *{escape(e.work.title)}* ({escape(e.work.author)}): {len(e.document.sections)} sections, "
+        f"{len(e.document.notes())} notes, {len(e.document.annotations)} annotated spans."
+        for e in editions
+    )
+    return f"""---
+title: About this edition
+---
+
+# About this edition
+
+## What is published
+
+{works}
+
+## Editorial method
+
+**Text.** Each work is converted from a plain-text extraction of the printed book or manuscript. The
+converter gives every source line one role (reading text, heading, quotation, note, running head, page
+number, blank) and keeps a ledger, so no line is silently dropped; the [extraction report](report.md)
+counts them per chapter. Paragraphs broken across lines and pages are joined. A hyphen at the end of a
+line is removed when it breaks a word and kept when it belongs to a compound or a range; each decision is
+recorded with its evidence.
+
+**Pages.** The printed page numbers are kept: a small marker shows where each printed page begins, and
+every page has its own anchor (`#p123`), so that the edition can be cited by the printed page. The page
+box at the top of each chapter jumps to any page of the work.
+
+**Notes.** Notes keep their printed numbers and are linked both ways with the text; hovering or focusing
+a note number shows the note. Where the extraction lost the text of a note, its number stays in the text
+and the notes list says so: a gap is never silent. A note that breaks off in the source is marked.
+
+**Corrections.** Editorial corrections of the extraction are declared in `content/data/corrections.yml`,
+each with its reason, and applied to the source line before conversion; nothing else is changed.
+
+**Apparatus.** Russian terms, factions, persons and citations are linked to the glossary, the register
+and the bibliography; hovering or focusing them shows a short entry. These links are the editors' work,
+not the author's.
+
+**Identifiers.** Chapters, paragraphs (`#ch03-b042`), notes (`#fn:57`) and printed pages (`#p123`) have
+stable anchors; a build that would remove a published anchor fails unless a redirect is declared.
+
+## Offline copy
+
+The whole edition is also published as one zip file that works from the local disk with search, notes,
+tooltips and navigation, and makes no network request.
+"""
