@@ -1,13 +1,310 @@
-"""Loading `content/data/{terms,factions,persons}.yml` with a schema check (filled in below)."""
+"""Loading `content/data/{terms,factions,persons,not-terms}.yml` with a schema check.
+
+Contributors edit these files in pull requests, so they are read with the strict loader of
+`apparat.untrusted` and every problem is reported as `path:line: expected X, found Y` with code
+`data.glossary`: a missing field, a duplicate key, a spelling claimed by two entries, raw HTML or a
+dangerous link in a definition. Entries with problems are left out; the others still load.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
-from apparat.diagnostics import Reporter
-from apparat.glossary.entries import Glossary
+from apparat.diagnostics import Code, Reporter
+from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, slug
+from apparat.glossary.translit import SOFT
+from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
+
+T = TypeVar("T")
+
+_TERM_FIELDS = ("lemma", "cyrillic", "gloss", "pos", "definition")
+_FACTION_FIELDS = ("name", "years", "description")
+_PERSON_FIELDS = ("name", "identification")
+
+
+class _File:
+    """One data file being checked: reports go to the shared reporter with this file's path."""
+
+    def __init__(self, path: Path, reporter: Reporter) -> None:
+        self.path = path
+        self.shown = str(path)
+        self.reporter = reporter
+
+    def problem(self, line: int, expected: str, found: str) -> None:
+        self.reporter.items.append(_diagnostic(self.shown, line, f"expected {expected}, found {found}"))
+
+
+def _diagnostic(path: str, line: int, message: str) -> Any:
+    from apparat.diagnostics import Diagnostic, Severity
+
+    return Diagnostic(Code.GLOSSARY, Severity.ERROR, path, line, message)
+
+
+def _read_list(file: _File, top: str) -> list[LinedDict]:
+    if not file.path.is_file():
+        file.problem(1, f"a data file with a '{top}' list", "no such file")
+        return []
+    try:
+        data = load_yaml(file.path)
+    except UntrustedError as error:
+        file.problem(error.problem.line, error.problem.expected, error.problem.found)
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get(top), list):
+        file.problem(1, f"a mapping with a '{top}' list", type(data).__name__)
+        return []
+    items: list[LinedDict] = []
+    for item in data[top]:
+        if isinstance(item, LinedDict):
+            items.append(item)
+        else:
+            file.problem(getattr(data[top], "line", 1), "a mapping per entry", repr(item)[:40])
+    return items
+
+
+def _texts(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _soft(text: str) -> str:
+    """Contributors may type the soft sign as an ASCII apostrophe; the sources print U+2019."""
+    return text.replace("'", SOFT)
+
+
+class _Checker:
+    """Checks shared by all three files: required fields, plain-text fields, definitions, unique keys and spellings."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+        self.keys: dict[tuple[str, str], str] = {}
+        self.spellings: dict[str, str] = {}
+
+    def fields(self, file: _File, item: LinedDict, required: tuple[str, ...]) -> bool:
+        missing = [name for name in required if item.get(name) in (None, "", [])]
+        if missing:
+            file.problem(item.line, f"the field {missing[0]!r}", "no such field in this entry")
+            return False
+        for name, value in item.items():
+            if name in ("definition", "description"):
+                continue
+            for text in _texts(value) or ():
+                for found in field_problems(text):
+                    file.problem(item.line, f"plain text in {name!r}", found)
+                    return False
+        return True
+
+    def markdown(self, file: _File, item: LinedDict, name: str) -> bool:
+        text = item[name]
+        if not isinstance(text, str):
+            file.problem(item.line, f"text in {name!r}", type(text).__name__)
+            return False
+        problems = definition_problems(text)
+        for problem in problems:
+            file.problem(item.line + problem.line, problem.expected, problem.found)
+        return not problems
+
+    def key(self, file: _File, item: LinedDict, kind: str, key: str) -> bool:
+        if not key:
+            file.problem(item.line, "a name with letters or digits", "an empty key")
+            return False
+        where = self.keys.get((kind, key))
+        if where:
+            file.problem(item.line, f"each {kind} once", f"{key!r} again (first at {where})")
+            return False
+        self.keys[(kind, key)] = f"{file.shown}:{item.line}"
+        return True
+
+    def claim(self, file: _File, item: LinedDict, owner: str, spellings: tuple[str, ...]) -> bool:
+        fine = True
+        for spelling in spellings:
+            folded = _soft(spelling).lower()
+            holder = self.spellings.get(folded)
+            if holder and holder != owner:
+                file.problem(
+                    item.line, f"the spelling {spelling!r} in one entry", f"it is claimed by {holder} too"
+                )
+                fine = False
+            self.spellings[folded] = owner
+        return fine
+
+
+def _strings(file: _File, item: LinedDict, name: str) -> tuple[str, ...] | None:
+    values = _texts(item.get(name))
+    if values is None:
+        file.problem(item.line, f"text or a list of texts in {name!r}", repr(item.get(name))[:40])
+    return values
+
+
+def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
+    if not checker.fields(file, item, _TERM_FIELDS) or not checker.markdown(file, item, "definition"):
+        return None
+    try:
+        pos = Pos(str(item["pos"]))
+    except ValueError:
+        file.problem(item.line, f"pos one of {', '.join(p.value for p in Pos)}", repr(item["pos"]))
+        return None
+    variants = _strings(file, item, "variants")
+    see_also = _strings(file, item, "see_also")
+    if variants is None or see_also is None:
+        return None
+    lemma = _soft(str(item["lemma"]))
+    key = str(item.get("id") or slug(lemma))
+    if not checker.key(file, item, "term", key) or not checker.claim(
+        file, item, f"term {key}", (lemma, *variants)
+    ):
+        return None
+    expansion = item.get("expansion")
+    return Term(
+        key=key,
+        lemma=lemma,
+        cyrillic=str(item["cyrillic"]),
+        gloss=str(item["gloss"]),
+        definition=str(item["definition"]).strip(),
+        pos=pos,
+        line=item.line,
+        variants=tuple(_soft(v) for v in variants),
+        see_also=see_also,
+        expansion=str(expansion) if expansion else None,
+        case_sensitive=bool(item.get("case_sensitive", pos is Pos.FIXED and lemma[:1].isupper())),
+    )
+
+
+def _years(file: _File, item: LinedDict) -> tuple[int, int] | None:
+    years = item["years"]
+    if (
+        isinstance(years, list)
+        and len(years) == 2
+        and all(isinstance(y, int) for y in years)
+        and 1850 <= years[0] <= years[1] <= 2000
+    ):
+        return years[0], years[1]
+    file.problem(item.line, "years as [first, last], e.g. [1923, 1927]", repr(years)[:40])
+    return None
+
+
+def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
+    if not checker.fields(file, item, _FACTION_FIELDS) or not checker.markdown(file, item, "description"):
+        return None
+    years = _years(file, item)
+    aliases = _strings(file, item, "aliases")
+    successor_of = _strings(file, item, "successor_of")
+    figures = _strings(file, item, "figures")
+    if years is None or aliases is None or successor_of is None or figures is None:
+        return None
+    name = str(item["name"])
+    key = str(item.get("id") or slug(name))
+    if not checker.key(file, item, "faction", key) or not checker.claim(
+        file, item, f"faction {key}", (name, *aliases)
+    ):
+        return None
+    merged = item.get("merged_into")
+    return Faction(
+        key=key,
+        name=name,
+        description=str(item["description"]).strip(),
+        start=years[0],
+        end=years[1],
+        line=item.line,
+        aliases=aliases,
+        successor_of=successor_of,
+        merged_into=str(merged) if merged else None,
+        figures=figures,
+    )
+
+
+def _person(file: _File, item: LinedDict, checker: _Checker) -> Person | None:
+    if not checker.fields(file, item, _PERSON_FIELDS):
+        return None
+    forms = _strings(file, item, "forms")
+    if forms is None:
+        return None
+    name = str(item["name"])
+    key = str(item.get("id") or slug(name.split(",")[0]))
+    if not checker.key(file, item, "person", key) or not checker.claim(
+        file, item, f"person {key}", tuple(_soft(f) for f in forms)
+    ):
+        return None
+    born, died = item.get("born"), item.get("died")
+    return Person(
+        key=key,
+        name=name,
+        identification=str(item["identification"]).strip(),
+        line=item.line,
+        forms=tuple(_soft(f) for f in forms),
+        born=born if isinstance(born, int) else None,
+        died=died if isinstance(died, int) else None,
+        full_name=str(item["full_name"]) if item.get("full_name") else None,
+    )
+
+
+def _each(
+    path: Path,
+    top: str,
+    reporter: Reporter,
+    checker: _Checker,
+    build: Callable[[_File, LinedDict, _Checker], T | None],
+) -> list[T]:
+    file = _File(path, reporter)
+    return [entry for item in _read_list(file, top) if (entry := build(file, item, checker)) is not None]
+
+
+def _references(glossary: Glossary, paths: dict[str, Path], reporter: Reporter) -> None:
+    """see_also, successor_of, merged_into and figures must name existing entries."""
+
+    def missing(path: Path, line: int, what: str, key: str) -> None:
+        reporter.items.append(_diagnostic(str(path), line, f"expected an existing {what}, found {key!r}"))
+
+    for term in glossary.terms.values():
+        for other in term.see_also:
+            if other not in glossary.terms:
+                missing(paths["terms"], term.line, "term key in see_also", other)
+    for faction in glossary.factions.values():
+        for other in (*faction.successor_of, *([faction.merged_into] if faction.merged_into else [])):
+            if other not in glossary.factions:
+                missing(paths["factions"], faction.line, "faction key", other)
+        for person in faction.figures:
+            if person not in glossary.persons:
+                missing(paths["factions"], faction.line, "person key in figures", person)
 
 
 def load_glossary(data_dir: Path, reporter: Reporter) -> Glossary:
-    del data_dir, reporter
-    return Glossary()
+    checker = _Checker(reporter)
+    paths = {name: data_dir / f"{name}.yml" for name in ("terms", "factions", "persons")}
+    glossary = Glossary(
+        terms={t.key: t for t in _each(paths["terms"], "terms", reporter, checker, _term)},
+        factions={f.key: f for f in _each(paths["factions"], "factions", reporter, checker, _faction)},
+        persons={p.key: p for p in _each(paths["persons"], "persons", reporter, checker, _person)},
+    )
+    glossary.not_terms = _not_terms(data_dir / "not-terms.yml", reporter)
+    _references(glossary, paths, reporter)
+    return glossary
+
+
+def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
+    """`reason: [words]` → word (lower case) → reason. The file is optional."""
+    if not path.is_file():
+        return {}
+    file = _File(path, reporter)
+    try:
+        data = load_yaml(path)
+    except UntrustedError as error:
+        file.problem(error.problem.line, error.problem.expected, error.problem.found)
+        return {}
+    if not isinstance(data, dict):
+        file.problem(1, "a mapping of reason to a list of words", type(data).__name__)
+        return {}
+    result: dict[str, str] = {}
+    for reason, words in data.items():
+        values = _texts(words)
+        if values is None:
+            file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
+            continue
+        result.update((_soft(word).lower(), reason) for word in values)
+    return result

@@ -74,6 +74,13 @@ class Glossary:
     terms: dict[str, Term] = field(default_factory=dict)
     factions: dict[str, Faction] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
+    not_terms: dict[str, str] = field(default_factory=dict)
+    """Words the candidate detector flags that need no entry (English words, place names), with the reason."""
+
+    @property
+    def not_russian(self) -> frozenset[str]:
+        """Lower-cased words never annotated as a derived Russian form."""
+        return frozenset(word for word, reason in self.not_terms.items() if reason == "english")
 
 
 def slug(text: str) -> str:
