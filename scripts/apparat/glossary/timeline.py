@@ -1,0 +1,104 @@
+"""The factions timeline: an SVG drawn at build time, readable without colour.
+
+Each faction is one labelled row with a bar from its first to its last year; bars carry a hatch pattern
+per row (not only a colour) and their years as text, and a successor or merge is an arrow between rows,
+also listed in the text alternative table that the page prints beside the picture.
+"""
+
+from __future__ import annotations
+
+import html
+
+from apparat.glossary.entries import Faction
+
+_ROW = 26
+_LABEL = 230
+_WIDTH = 900
+_TOP = 40
+_PATTERNS = ("diag", "dots", "cross", "vert", "horiz")
+
+
+def _x(year: int, first: int, last: int) -> float:
+    span = max(last - first, 1)
+    return _LABEL + (year - first) * (_WIDTH - _LABEL - 20) / span
+
+
+def _defs() -> str:
+    shapes = {
+        "diag": '<path d="M0,6 L6,0" stroke="currentColor" stroke-width="1"/>',
+        "dots": '<circle cx="3" cy="3" r="1.2" fill="currentColor"/>',
+        "cross": '<path d="M0,0 L6,6 M6,0 L0,6" stroke="currentColor" stroke-width="0.8"/>',
+        "vert": '<path d="M3,0 L3,6" stroke="currentColor" stroke-width="1"/>',
+        "horiz": '<path d="M0,3 L6,3" stroke="currentColor" stroke-width="1"/>',
+    }
+    patterns = "".join(
+        f'<pattern id="tl-{name}" width="6" height="6" patternUnits="userSpaceOnUse">{shape}</pattern>'
+        for name, shape in shapes.items()
+    )
+    marker = (
+        '<marker id="tl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker>'
+    )
+    return f"<defs>{patterns}{marker}</defs>"
+
+
+def svg(factions: list[Faction]) -> str:
+    ordered = sorted(factions, key=lambda f: (f.start, f.end, f.name))
+    first = min((f.start for f in ordered), default=1900)
+    last = max((f.end for f in ordered), default=1940)
+    height = _TOP + _ROW * len(ordered) + 20
+    row = {f.key: i for i, f in enumerate(ordered)}
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" role="img" '
+            f'aria-labelledby="tl-title tl-desc" class="ap-timeline" style="color:currentColor">'
+        ),
+        '<title id="tl-title">Timeline of the factions</title>',
+        (
+            f'<desc id="tl-desc">Years in which each of {len(ordered)} factions was active, {first} to {last}, '
+            "with arrows from a faction to its successor or to the bloc it merged into. "
+            "The table below the picture gives the same information.</desc>"
+        ),
+        _defs(),
+    ]
+    for year in range(first - first % 5, last + 1, 5):
+        if year < first:
+            continue
+        x = _x(year, first, last)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{_TOP - 8}" x2="{x:.1f}" y2="{height - 20}" stroke="currentColor" '
+            f'stroke-opacity="0.2"/><text x="{x:.1f}" y="{_TOP - 14}" font-size="11" text-anchor="middle" '
+            f'fill="currentColor">{year}</text>'
+        )
+    for i, faction in enumerate(ordered):
+        y = _TOP + i * _ROW
+        x1, x2 = _x(faction.start, first, last), _x(faction.end + 1, first, last)
+        pattern = _PATTERNS[i % len(_PATTERNS)]
+        name = html.escape(faction.name)
+        parts.append(
+            f'<g><text x="{_LABEL - 8}" y="{y + 15}" font-size="12" text-anchor="end" fill="currentColor">'
+            f"{name}</text>"
+            f'<rect x="{x1:.1f}" y="{y + 4}" width="{x2 - x1:.1f}" height="{_ROW - 10}" '
+            f'fill="url(#tl-{pattern})" stroke="currentColor"><title>{name}, {faction.start}–{faction.end}'
+            "</title></rect></g>"
+        )
+    edges = {(f.key, f.merged_into) for f in ordered if f.merged_into}
+    edges |= {(before, f.key) for f in ordered for before in f.successor_of}
+    parts.extend(
+        _arrow(ordered[row[a]], ordered[row[b]], row[a], row[b], first, last)
+        for a, b in sorted(edges)
+        if a in row and b in row
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _arrow(source: Faction, target: Faction, i: int, j: int, first: int, last: int) -> str:
+    x = _x(min(source.end + 1, target.start), first, last)
+    y1 = _TOP + i * _ROW + _ROW / 2
+    y2 = _TOP + j * _ROW + (4 if j > i else _ROW - 6)
+    return (
+        f'<line x1="{x:.1f}" y1="{y1:.1f}" x2="{x:.1f}" y2="{y2:.1f}" stroke="currentColor" '
+        f'stroke-dasharray="3 2" marker-end="url(#tl-arrow)"><title>{html.escape(source.name)} led into '
+        f"{html.escape(target.name)}</title></line>"
+    )
