@@ -30,6 +30,7 @@ class NoteSpec:
     status: str  # present | missing | truncated
     text: str | None
     continued: bool = False
+    glued: bool = False  # the extraction lost the space after the note's number
     marker_line: int | None = None
     lines: tuple[int, int] | None = None
     pages: tuple[int, int] | None = None
@@ -85,6 +86,8 @@ def _note(n: int, spec: str) -> NoteSpec:
         return NoteSpec(n, "missing", None)
     if spec.startswith("~"):
         return NoteSpec(n, "truncated", spec[1:])
+    if spec.startswith("^"):
+        return NoteSpec(n, "present", spec[1:], glued=True)
     if spec.startswith("+"):
         return NoteSpec(n, "present", spec[1:], continued=True)
     return NoteSpec(n, "present", spec)
@@ -175,7 +178,7 @@ def parse(path: Path) -> list[Part]:
 
     for raw in path.read_text(encoding="utf-8").split("\n"):
         line = raw.rstrip()
-        if line.startswith("#"):
+        if line.startswith("# ") or line == "#":
             continue
         if not line:
             flush()
@@ -264,9 +267,12 @@ class Row:
     tokens: list[Token] = field(default_factory=list)
     block: int | None = None
     last: bool = False  # the last line of its block
+    owner: int = 0  # the part (section) the row belongs to
 
 
-def block_rows(part: Part, notes: list[NoteSpec], blocks: list[dict[str, object]], widths: dict[str, int]) -> list[Row]:
+def block_rows(
+    part: Part, notes: list[NoteSpec], blocks: list[dict[str, object]], widths: dict[str, int]
+) -> list[Row]:
     rows: list[Row] = []
     for item in part.items:
         if item.kind == "page":
@@ -274,7 +280,12 @@ def block_rows(part: Part, notes: list[NoteSpec], blocks: list[dict[str, object]
             continue
         if item.kind == "heading":
             text = f"{item.number} {item.text}" if item.number else item.text
-            heading: dict[str, object] = {"kind": "heading", "text": text, "level": None, "number": item.number}
+            heading: dict[str, object] = {
+                "kind": "heading",
+                "text": text,
+                "level": None,
+                "number": item.number,
+            }
             if item.number:
                 heading["level"] = item.number.count(".") + 1
             else:
@@ -389,6 +400,9 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 carried, carried_note = [], None
                 if texts:
                     out.add("")
+            assert all(not n.continued for n in texts[:-1]), (
+                f"page {page_no}: only the last note can continue"
+            )
             for note in texts:
                 lines = wrap_plain(f"{note.n} {note.text}", BOOK_NOTE)
                 here = lines
@@ -426,11 +440,182 @@ def _note_truth(note: NoteSpec) -> dict[str, object]:
     return data
 
 
+# --- the article layout ------------------------------------------------------------------------------
+
+ART_BODY, ART_NOTE = 92, 100
+"""Widths of a full manuscript line and note line."""
+ART_ROWS = 17
+"""Text rows (lines and space-only separators) on a full manuscript page."""
+ART_PAGE_NUMBERS = {4}
+"""Pages whose page number survives the extraction, as a line of its own at the top."""
+SEPARATOR, CONTINUATION = " " * 49, " " * 145
+
+
+def paginate_manuscript(rows: list[Row], size: int) -> list[list[Row]]:
+    pages: list[list[Row]] = [[]]
+    for row in rows:
+        room = size - len(pages[-1])
+        if row.kind == "blank" and pages[-1] and room <= 0:
+            pages[-1].append(row)  # a separator stays at the foot of the page it closes
+            continue
+        if room <= 0 or (row.kind in ("heading", "opening") and room < 5 and pages[-1][-1].kind == "blank"):
+            pages.append([])
+        pages[-1].append(row)
+    return [page for page in pages if page]
+
+
+def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
+    out = Out()
+    by_id = {part.id: part for part in parts}
+    title, author = by_id["title"].title, by_id["author"].title
+    abstract = " ".join(item.text for item in by_id["abstract"].items)
+    out.page(1)
+    for line in (
+        f" {title} ",
+        " ",
+        "",
+        " ",
+        "",
+        f"{author} ",
+        "",
+        " ",
+        "",
+        " ",
+        "",
+        "Abstract ",
+        "",
+        " ",
+        "",
+    ):
+        out.add(line)
+    lines = wrap_plain(abstract, ART_BODY)
+    for k, line in enumerate(lines):
+        out.add(line + " ")
+        if k + 1 < len(lines):
+            out.add("")
+    notes: list[NoteSpec] = []
+    rows: list[Row] = []
+    owners: list[int] = []  # the part of each row
+    blocks_of: list[list[dict[str, object]]] = []
+    body = [part for part in parts if part.id not in ("title", "author", "abstract")]
+    for number, part in enumerate(body):
+        blocks: list[dict[str, object]] = []
+        blocks_of.append(blocks)
+        if part.id == "introduction":
+            opening = [Row("opening", f"Introduction: {part.title}"), Row("blank")]
+        elif part.id == "conclusion":
+            opening = [Row("opening", "Conclusion"), Row("blank")]
+        else:
+            opening = [Row("opening", part.label), Row("blank"), Row("opening", part.title), Row("blank")]
+        part_rows = opening + block_rows(part, notes, blocks, {"paragraph": ART_BODY, "quote": ART_BODY})
+        rows += part_rows
+        owners += [number] * len(part_rows)
+    for row, owner in zip(rows, owners, strict=True):
+        row.owner = owner
+    pages = paginate_manuscript(rows, ART_ROWS)
+    starts: list[int] = []
+    ends: dict[int, int] = {}
+    section_pages: dict[int, list[int]] = {}
+    note_owner: dict[int, int] = {}
+    carried: list[str] = []
+    carried_note: NoteSpec | None = None
+    for k, page in enumerate(pages):
+        page_no = k + 2
+        lead = " "
+        if page_no in ART_PAGE_NUMBERS:
+            for _ in range(3):
+                out.add("")
+            out.page(page_no)
+            out.add(f" {page_no} ")
+            out.add("")
+            lead = ""
+        else:
+            out.page(page_no)
+        on_page: list[NoteSpec] = []
+        text_rows = [row for row in page if row.kind != "blank"]
+        for j, row in enumerate(page):
+            owner = row.owner
+            section_pages.setdefault(owner, [page_no, page_no])[1] = page_no
+            if row.kind == "blank":
+                out.add(" ")
+                out.add("")
+                continue
+            line_no = out.add((lead if j == 0 else "") + row.text + ("" if row.text.endswith("-") else " "))
+            out.add("")
+            if row.kind == "opening" and (len(starts) == owner):
+                starts.append(line_no)
+            ends[owner] = line_no
+            if row.block is None:
+                continue
+            later = text_rows[text_rows.index(row) + 1 :]
+            if not later and k + 1 < len(pages):
+                later = [r for r in pages[k + 1] if r.kind != "blank"]
+            if row.tokens:
+                record_hyphens(out, line_no, row.tokens, later[0].tokens if later else None)
+            block = blocks_of[owner][row.block]
+            block.setdefault("lines", [line_no, line_no])
+            block.setdefault("pages", [page_no, page_no])
+            block["lines"][1] = line_no  # type: ignore[index]
+            block["pages"][1] = page_no  # type: ignore[index]
+            for token in row.tokens:
+                if token.note:
+                    notes[token.note - 1].marker_line = line_no
+                    note_owner[token.note] = owner
+                    on_page.append(notes[token.note - 1])
+        texts = [note for note in on_page if note.text is not None]
+        if carried or texts:
+            out.add(CONTINUATION if carried else SEPARATOR)
+        if carried and carried_note is not None:
+            for m, line in enumerate(carried):
+                if m:
+                    out.add("")
+                end = out.add(line + " ")
+            carried_note.lines = (carried_note.lines[0], end)  # type: ignore[index]
+            carried_note.pages = (carried_note.pages[0], page_no)  # type: ignore[index]
+            carried, carried_note = [], None
+        assert all(not n.continued for n in texts[:-1]), f"page {page_no}: only the last note can continue"
+        for note in texts:
+            lines = wrap_plain(f"{note.n}{'' if note.glued else ' '}{note.text}", ART_NOTE)
+            here = lines
+            if note.continued:
+                split = max(1, len(lines) // 2)
+                here, carried, carried_note = lines[:split], lines[split:], note
+            first = out.add(here[0] + " ")
+            for line in here[1:]:
+                out.add("")
+                out.add(line + " ")
+            note.lines = (first, len(out.lines))
+            note.pages = (page_no, page_no)
+    assert not carried, "the last note of the article cannot continue"
+    sections = []
+    for number, part in enumerate(body):
+        sections.append(
+            {
+                "id": part.id,
+                "label": part.label,
+                "title": part.title,
+                "start_line": starts[number],
+                "pages": section_pages[number],
+                "blocks": blocks_of[number],
+                "notes": [_note_truth(n) for n in notes if note_owner.get(n.n) == number],
+            }
+        )
+    front = {"title": title, "author": author, "abstract": " ".join(abstract.split())}
+    truth = {
+        "profile": "article",
+        "front": front,
+        "sections": sections,
+        "pages": out.pages,
+        "hyphenation": out.hyphens,
+    }
+    return "\n".join(out.lines) + "\n", truth
+
+
 def main() -> int:
     import yaml
 
     expected = {}
-    for name, setter in (("sample-book", set_book),):
+    for name, setter in (("sample-book", set_book), ("sample-article", set_article)):
         text, truth = setter(parse(HERE / "source" / f"{name}.md"))
         (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
         expected[name] = truth
