@@ -449,6 +449,18 @@
     output.appendChild(help);
   }
 
+  /* A page that begins with a paragraph needs no hairline in the text, only the margin number. */
+  function markPageStarts() {
+    if (!article) return;
+    var markers = article.querySelectorAll("p .pb");
+    for (var i = 0; i < markers.length; i++) {
+      var before = markers[i].previousSibling;
+      while (before && before.nodeType === Node.ELEMENT_NODE && before.classList.contains("pb")) before = before.previousSibling;
+      if (!before || (before.nodeType === Node.TEXT_NODE && !before.textContent.trim())) markers[i].classList.add("pb-start");
+    }
+  }
+
+  markPageStarts();
   addParagraphTools();
   addPageJump();
   addTooltips();

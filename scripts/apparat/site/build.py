@@ -13,7 +13,7 @@ from pathlib import Path
 
 from apparat.convert import available_works, convert_work
 from apparat.corrections import load as load_corrections
-from apparat.diagnostics import Diagnostic, Severity
+from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.edition import Edition
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
@@ -147,9 +147,11 @@ def build_site(
     started = time.perf_counter()
     result = generate(layout, sources, only, strict, say, layer_names)
     clock = _Clock(result.timings)
-    if result.failed or not result.editions or result.config_file is None:
-        if not result.editions:
-            say("nothing to build: no work converted")
+    if not result.editions and not result.failed:
+        result.diagnostics.append(
+            Diagnostic(Code.SITE_BUILD, Severity.ERROR, "works.yml", None, "expected a work to build, found none")
+        )
+    if result.failed or result.config_file is None:
         return result
     chapter_files = [c.path for e in result.editions for c in e.chapters]
     result.diagnostics += check_markdown(chapter_files, PROJECT)

@@ -1,0 +1,51 @@
+"""Our post-build checks find what `mkdocs build --strict` lets through (fixture files, no build)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apparat.diagnostics import Code
+from apparat.site.checks import check_markdown, check_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _messages(code: Code, problems: list) -> list[str]:  # type: ignore[type-arg]
+    return [p.message for p in problems if p.code is code]
+
+
+def test_links_and_anchors() -> None:
+    problems = check_site(FIXTURES / "site", {"term:known"})
+    anchors = _messages(Code.SITE_ANCHOR, problems)
+    assert len(anchors) == 1 and "'p99'" in anchors[0] and "page.html" in anchors[0]
+    links = _messages(Code.SITE_LINK, problems)
+    assert len(links) == 1 and "nowhere.html" in links[0]
+
+
+def test_footnotes_undefined_and_unused() -> None:
+    problems = _messages(Code.SITE_FOOTNOTE, check_site(FIXTURES / "site", None))
+    assert any("[^7]" in m for m in problems)
+    assert any("fn:2" in m and "unused" in m for m in problems)
+    assert not any("fn:1" in m for m in problems)
+
+
+def test_duplicate_and_undefined_footnotes_in_markdown() -> None:
+    problems = check_markdown([FIXTURES / "duplicate-note.md"], FIXTURES)
+    assert [(p.path, p.line) for p in problems if "second" in p.message] == [("duplicate-note.md", 7)]
+    assert any("[^3]" in p.message and "none" in p.message for p in problems)
+    assert all(p.code is Code.SITE_FOOTNOTE for p in problems)
+
+
+def test_unresolved_tooltip_keys() -> None:
+    problems = _messages(Code.SITE_TIP, check_site(FIXTURES / "site", {"term:known"}))
+    assert problems == ["expected a tooltip for data-ap 'term:unknown' (1×), found none"]
+
+
+def test_requests_to_other_hosts() -> None:
+    problems = check_site(FIXTURES / "site", None)
+    external = [(p.path, p.message) for p in problems if p.code is Code.SITE_EXTERNAL]
+    assert ("index.html", "expected a local asset, found <script> https://cdn.example.org/lib.js") in external
+    assert any("outside the content: https://example.org/outside" in m for _, m in external)
+    assert not any("https://example.org/\"" in m or m.endswith("https://example.org/") for _, m in external)
+    assert any(m.startswith("a CSS url()") and path == "index.html" for path, m in external)
+    assert ("assets/site.css", "a CSS url() on another host") in external

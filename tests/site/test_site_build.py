@@ -1,0 +1,119 @@
+"""The sample edition, built once (conftest.sample_build): pages, metadata, tips, weight, bundle, staging."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from apparat.site.build import BuildResult, build_site
+from apparat.site.bundle import write_bundle
+from apparat.site.layout import Layout
+from apparat.site.measure import chapter_weights, index_weight
+
+TEMPLATE_BYTES_LIMIT = 24_000
+"""Template and navigation bytes of one chapter page: 40% of a 60 KB chapter (see docs/site.md)."""
+
+
+def _tree(site: Path, name: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / name).read_text(encoding="utf-8"))
+
+
+def test_pages_of_the_edition(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout, result = sample_build
+    site = layout.site
+    for name in ("index.html", "edition/about.html", "edition/report.html", "generated/tips.js"):
+        assert (site / name).is_file(), name
+    for edition in result.editions:
+        assert (site / edition.work.id / "index.html").is_file()
+        for chapter in edition.chapters:
+            assert (site / edition.work.id / f"{chapter.path.stem}.html").is_file()
+    home = _tree(site, "index.html").css_first("article").text()
+    assert all(e.work.title in home for e in result.editions)
+    config = (layout.build / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.splitlines()[1].startswith("INHERIT: ")
+
+
+def test_overview_has_contents_with_pages_and_how_to_cite(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout, result = sample_build
+    edition = result.editions[0]
+    text = _tree(layout.site, f"{edition.work.id}/index.html").css_first("article").text()
+    first = edition.chapters[0]
+    assert first.title in text
+    assert "How to cite" in text and "@book{" in text and "TY  - BOOK" in text
+    assert re.search(rf"pp?\. {first.first_page}", text)
+
+
+def test_chapter_has_citation_meta_page_anchors_and_notes(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout, result = sample_build
+    edition = result.editions[0]
+    chapter = edition.chapters[1]
+    tree = _tree(layout.site, f"{edition.work.id}/{chapter.path.stem}.html")
+    meta = {m.attributes["name"]: m.attributes["content"] for m in tree.css("meta[name^=citation_]")}
+    assert meta["citation_title"] == chapter.title
+    assert meta["citation_book_title"] == edition.work.title
+    assert meta["citation_author"] == edition.work.author
+    assert meta["citation_firstpage"] == str(chapter.first_page)
+    assert tree.css_first(f"#p{chapter.first_page}") is not None
+    cite = json.loads(tree.css_first("#apparat-cite-data").text())
+    assert cite["work"]["id"] == edition.work.id and cite["section"] == chapter.section_id
+    notes = tree.css("div.footnote li[id^='fn:']")
+    section = next(s for s in edition.document.sections if s.id == chapter.section_id)
+    assert len(notes) == len(section.notes)
+    missing = [n for n in section.notes if n.text is None]
+    assert len(tree.css("div.footnote .note-missing")) == len(missing)
+
+
+def test_report_counts_every_chapter(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout, result = sample_build
+    rows = _tree(layout.site, "edition/report.html").css(".apparat-report tbody tr")
+    assert len(rows) == sum(len(e.chapters) + 1 for e in result.editions)  # + a total row per work
+
+
+def test_every_annotation_has_a_tip(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout, result = sample_build
+    script = (layout.site / "generated" / "tips.js").read_text(encoding="utf-8")
+    assert script.splitlines()[1].startswith("window.APPARAT_TIPS = {")
+    keys = {f"{a.kind}:{a.key}" for e in result.editions for a in e.document.annotations}
+    assert keys <= set(result.tips)
+
+
+def test_page_weight_and_search_index(sample_build: tuple[Layout, BuildResult]) -> None:
+    site = sample_build[0].site
+    for weight in chapter_weights(site):
+        assert weight.total - weight.content <= TEMPLATE_BYTES_LIMIT, weight
+    index = index_weight(site)
+    assert index.ratio <= 1.2, index
+
+
+def test_bundle_is_one_zip_with_the_site(sample_site: Path, tmp_path: Path) -> None:
+    size = write_bundle(sample_site, tmp_path / "offline.zip")
+    with zipfile.ZipFile(tmp_path / "offline.zip") as archive:
+        names = set(archive.namelist())
+    assert "apparat-offline/index.html" in names
+    assert "apparat-offline/search/search_index.js" in names
+    assert "apparat-offline/assets/vendor/iframe-worker-shim.js" in names
+    assert 0 < size < 10_000_000
+
+
+def test_a_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    layout = Layout.under(tmp_path)
+    first = build_site(layout, None, ["sample-book"], layer_names=[])
+    assert not first.failed, [str(d) for d in first.diagnostics]
+    before = sorted(p.relative_to(layout.site) for p in layout.site.rglob("*"))
+    stray = layout.content / "edition" / "stray.md"
+    stray.write_text("# A page that no nav lists\n", encoding="utf-8")  # --strict: omitted from the nav
+    second = build_site(layout, None, ["sample-book"], layer_names=[])
+    assert second.failed
+    assert any("stray.md" in d.message for d in second.diagnostics)
+    assert sorted(p.relative_to(layout.site) for p in layout.site.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+@pytest.mark.parametrize("name", ["404.html"])
+def test_no_leftover_template_placeholders(sample_site: Path, name: str) -> None:
+    assert "{{" not in (sample_site / name).read_text(encoding="utf-8")
