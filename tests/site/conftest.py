@@ -24,7 +24,9 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Layout, Buil
     layout = Layout.under(tmp_path_factory.mktemp("sample-edition"))
     messages: list[str] = []
     result = build_site(layout, None, SAMPLE_WORKS, say=messages.append, layer_names=layers_for_tests())
-    assert not result.failed, "\n".join(messages + [str(d) for d in result.diagnostics if d.severity == "error"])
+    assert not result.failed, "\n".join(
+        messages + [str(d) for d in result.diagnostics if d.severity == "error"]
+    )
     return layout, result
 
 

@@ -46,6 +46,6 @@ def test_requests_to_other_hosts() -> None:
     external = [(p.path, p.message) for p in problems if p.code is Code.SITE_EXTERNAL]
     assert ("index.html", "expected a local asset, found <script> https://cdn.example.org/lib.js") in external
     assert any("outside the content: https://example.org/outside" in m for _, m in external)
-    assert not any("https://example.org/\"" in m or m.endswith("https://example.org/") for _, m in external)
+    assert not any('https://example.org/"' in m or m.endswith("https://example.org/") for _, m in external)
     assert any(m.startswith("a CSS url()") and path == "index.html" for path, m in external)
     assert ("assets/site.css", "a CSS url() on another host") in external
