@@ -1,15 +1,65 @@
-"""Not built yet: see the issue tracker."""
+"""Bring bibliography.bib up to date with the citations of the works, then check every citation has its entry.
+
+New keys get an entry: the article's parsed from its full note, the book's as a `stub` (author and year as
+printed) for a contributor to complete. Entries already in the file are never rewritten; a work's id is
+added to the `keywords` of an entry it cites. Malformed BibTeX, a duplicate key, or a cited key that has no
+entry are errors with `path:line`, and the exit status is 1.
+
+examples:
+  apparat bib                 # add missing entries, report what was done
+  apparat bib --check         # change nothing; fail if an entry is missing
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
+
+from apparat.bib import database, regenerate
+from apparat.commands._common import add_sources_option, print_diagnostics, write_atomic
+from apparat.convert import convert_all
+from apparat.diagnostics import Reporter
+from apparat.works import PROJECT, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    add_sources_option(parser)
+    parser.add_argument(
+        "--bib",
+        type=Path,
+        default=PROJECT / "bibliography.bib",
+        help="the database (default: bibliography.bib)",
+    )
+    parser.add_argument("--check", action="store_true", help="change nothing; fail if an entry is missing")
+    parser.add_argument("--work", action="append", help="only this work (repeatable)")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("apparat bib: not implemented yet", file=sys.stderr)
-    return 2
+    path: Path = args.bib
+    shown = database.display(path)
+    reporter = Reporter(shown)
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    bibliography = database.parse(text, path, reporter)
+    if reporter.failed:
+        print_diagnostics(reporter.items)
+        return 1
+    converted = convert_all(sources_dir(args.sources), args.work)
+    documents = [c.document for c in converted if not c.failed]
+    if not args.check:
+        result = regenerate.update(text, path, regenerate.harvest_all(documents, bibliography), reporter)
+        if reporter.failed:
+            print_diagnostics(reporter.items)
+            return 1
+        if result.text != text:
+            write_atomic(path, result.text)
+        print(
+            f"apparat bib: {shown}: {len(result.added)} entries added, {len(result.tagged)} tagged with a work"
+        )
+        bibliography = database.parse(result.text, path, reporter)
+    missing = regenerate.unknown_keys(documents, bibliography, reporter)
+    print_diagnostics(reporter.items)
+    stubs = sum(1 for key in bibliography.entries if bibliography.is_stub(key))
+    print(
+        f"apparat bib: {len(bibliography.entries)} entries ({stubs} stubs), {missing} cited keys without an entry"
+    )
+    return 1 if reporter.failed else 0
