@@ -107,8 +107,25 @@ class _Checker:
             return False
         problems = definition_problems(text)
         for problem in problems:
-            file.problem(item.line + problem.line, problem.expected, problem.found)
+            file.problem(self._line_of(file, item, name, text, problem.line), problem.expected, problem.found)
         return not problems
+
+    @staticmethod
+    def _line_of(file: _File, item: LinedDict, name: str, text: str, line: int) -> int:
+        """The file line of a definition's problem: the field's own line, plus the problem's line within
+        the text (a block scalar starts on the line after the key)."""
+        lines = file.path.read_text(encoding="utf-8").splitlines()
+        for number in range(item.line - 1, len(lines)):
+            stripped = lines[number].lstrip(" -")
+            if stripped.startswith(f"{name}:"):
+                block = stripped.rstrip().endswith((">", "|", ">-", "|-"))
+                wanted = text.splitlines()[line - 1].strip() if line <= len(text.splitlines()) else ""
+                start = number + 1 + (1 if block else 0)
+                for offset in range(start, min(start + len(text.splitlines()) + 2, len(lines))):
+                    if wanted and wanted[:30] in lines[offset]:
+                        return offset + 1
+                return start + line - 1
+        return item.line
 
     def key(self, file: _File, item: LinedDict, kind: str, key: str) -> bool:
         if not key:

@@ -21,7 +21,7 @@ from apparat.model import AnnotationKind
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*[’']?")
 """A word: letters, with apostrophes inside (soft signs, elisions) and one at the end (a final soft sign
 or a plural possessive)."""
-_GAP = re.compile(r"\s+|-|\s*-\s*")
+_GAP = re.compile(r"\s+|-|\s*-\s*|\.\s*")
 _MIN_DERIVED = 4
 """Derived forms shorter than this are dropped: they are too likely to be an English word (`nize` stays)."""
 _MAX_PHRASE_FORMS = 5000
