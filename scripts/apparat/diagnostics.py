@@ -112,7 +112,9 @@ class Reporter:
     items: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, code: Code, line: int | None, message: str) -> None:
-        self.items.append(Diagnostic(code, Severity.WARNING, self.path, line, message))
+        # Under --strict a warning is reported as what it then is: an error.
+        severity = Severity.ERROR if self.strict else Severity.WARNING
+        self.items.append(Diagnostic(code, severity, self.path, line, message))
 
     def info(self, code: Code, line: int | None, message: str) -> None:
         self.items.append(Diagnostic(code, Severity.INFO, self.path, line, message))

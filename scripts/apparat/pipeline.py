@@ -15,6 +15,7 @@ from apparat.profiles import PROFILES
 from apparat.source import SourceText, read_source
 from apparat.stages.assemble import build_sections, check_ledger, to_document
 from apparat.stages.blocks import build_blocks
+from apparat.stages.ending import check_ending
 from apparat.stages.notes import build_notes
 from apparat.state import State
 
@@ -25,6 +26,7 @@ COMMON_STAGES: list[tuple[str, Stage]] = [
     ("blocks", build_blocks),
     ("sections", build_sections),
     ("ledger", check_ledger),
+    ("ending", check_ending),
 ]
 
 

@@ -85,7 +85,13 @@ def front_matter(state: State) -> None:
         )
     units = _units(lines, 0, intro)
     if not units:
-        raise fail(Code.LAYOUT_PROFILE, state.source.path, 1, "a title before the introduction", "nothing")
+        raise fail(
+            Code.LAYOUT_PROFILE,
+            state.source.path,
+            intro + 1,
+            "a title page before the 'Introduction' heading (an article manuscript)",
+            f"{lines[intro].strip()[:60]!r} as the first line",
+        )
     title_unit = units[0]
     state.front.title = " ".join(lines[i].strip() for i in title_unit)
     for i in title_unit:
