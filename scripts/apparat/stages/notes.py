@@ -24,7 +24,7 @@ def build_notes(state: State) -> None:
     def scope(index: int) -> int:
         if not per_section:
             return 0
-        return next(k for k, (a, b) in enumerate(ranges) if a <= index < b)
+        return _section_of(ranges, index)
 
     pieces: dict[tuple[int, int], list[tuple[int, str]]] = {}
     current: tuple[int, int] | None = None
@@ -51,7 +51,7 @@ def build_notes(state: State) -> None:
                 home[key] = k
     for key, lines in pieces.items():
         if key not in markers:
-            home[key] = next(k for k, (a, b) in enumerate(ranges) if a <= lines[0][0] < b)
+            home[key] = _section_of(ranges, lines[0][0])
             state.reporter.warn(
                 Code.NOTES_ORPHAN, lines[0][0] + 1, f"expected a marker for note {key[1]}, found none"
             )
@@ -83,6 +83,12 @@ def build_notes(state: State) -> None:
                 )
             )
         state.notes[section.id] = notes
+
+
+def _section_of(ranges: list[tuple[int, int]], index: int) -> int:
+    """The section holding line `index`; a line before the first section (a damaged source's front
+    matter) belongs to the first, so an orphan note there is still reported, never a crash."""
+    return max((k for k, (a, _) in enumerate(ranges) if a <= index), default=0)
 
 
 def _line(index: int | None) -> int | None:
