@@ -52,6 +52,20 @@ def available_works(sources: Path | None, only: list[str] | None = None) -> list
     return out
 
 
+def display_path(path: Path) -> str:
+    """How a source is named in messages: relative to the project when it lies inside it."""
+    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+
+
+def work_key(
+    work: Work, path: Path, data: bytes, *, strict: bool = False, corrections: Sequence[Correction] = ()
+) -> str:
+    """The cache key of converting `data` (the bytes of `path`) as `work`."""
+    return conversion_key(
+        data, work.profile, work.id, display_path(path), strict=strict, corrections=corrections
+    )
+
+
 def convert_work(
     work: Work,
     path: Path,
@@ -60,7 +74,7 @@ def convert_work(
     corrections: Sequence[Correction] = (),
     cache: ConversionCache | None = None,
 ) -> Converted:
-    shown = str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+    shown = display_path(path)
     key = None
     if cache is not None:
         try:
@@ -68,7 +82,7 @@ def convert_work(
         except OSError:
             data = None  # convert_file reports it with its code
         if data is not None:
-            key = conversion_key(data, work.profile, work.id, shown, strict=strict, corrections=corrections)
+            key = work_key(work, path, data, strict=strict, corrections=corrections)
             hit = cache.get(key)
             if hit is not None:
                 return replace(hit, work=work)  # manifest metadata may change without a reconversion

@@ -232,3 +232,77 @@ def _body_lines(writer: _Writer, chapter: int, total: int) -> Iterator[str]:
         for line in block:
             yield line
             emitted += 1
+
+
+# --- the article layout -----------------------------------------------------------------------------------
+
+ARTICLE_SEPARATOR = " " * 49
+"""Opens a page's notes in the `article` layout."""
+ARTICLE_CONTINUATION = " " * 145
+"""Opens a page's notes whose first text is the rest of the previous page's last note."""
+
+
+def generate_article(pages: int = 6, seed: int = 0) -> str:
+    """A double-spaced manuscript: title page, abstract, Introduction, a Part, Conclusion; notes per page."""
+    rng = random.Random(seed)
+    lexicon = _lexicon(rng, 600)
+    writer = _Writer(rng, lexicon, [f"{a}-{b}" for a, b in zip(lexicon[::37], lexicon[5::41], strict=False)])
+    out: list[str] = []
+
+    def unit(text_lines: list[str]) -> None:
+        for line in text_lines:
+            out.extend([line, ""])
+
+    def words(count: int) -> list[str]:
+        return [w for _ in range(count) for w in writer.sentence()]
+
+    title = " ".join(rng.choice(writer.lexicon).capitalize() for _ in range(4))
+    out.extend([f" {title}", " ", ""])
+    unit(["Ada Quill", " "])
+    unit(["Abstract", " "])
+    unit(_wrap(words(3), rng, (80, 92), hyphenate=False))
+    out.extend([" ", ""])
+    marker = 0
+    openings = [f"Introduction: {title}", "Part I", "Conclusion"]
+    carry: list[str] = []
+    for page in range(pages):
+        body: list[str] = []
+        if page % max(1, pages // 3) == 0 and openings:
+            heading = openings.pop(0)
+            body += [heading, " "]
+            if heading.startswith("Part"):
+                body += [" ".join(rng.choice(writer.lexicon).capitalize() for _ in range(3)), " "]
+        page_markers: list[int] = []
+        for _ in range(rng.randint(2, 3)):
+            sentence_words: list[str] = []
+            for _ in range(rng.randint(2, 4)):
+                sentence = writer.sentence()
+                if rng.random() < 0.4:
+                    marker += 1
+                    page_markers.append(marker)
+                    sentence[-1] += str(marker)
+                sentence_words.extend(sentence)
+            body += [*_wrap(sentence_words, rng, (80, 92), hyphenate=False), " "]
+        body[0] = " " + body[0]
+        for line in body:
+            out.extend([line, ""] if line.strip() else [line, ""])
+        notes: list[str] = []
+        for n in page_markers:
+            if rng.random() < 0.5:
+                continue
+            text = _wrap([f"{n}", *words(1)], rng, (84, 96), hyphenate=False)
+            notes.extend(text)
+        if carry:
+            out.append(ARTICLE_CONTINUATION)
+            unit(carry)
+            carry = []
+        elif notes:
+            out.append(ARTICLE_SEPARATOR)
+        if notes and rng.random() < 0.3 and len(notes) > 1:
+            carry = notes[-1:]  # the last note runs over onto the next page
+            notes = notes[:-1]
+        unit(notes)
+    if carry:
+        out.append(ARTICLE_CONTINUATION)
+        unit(carry)
+    return "\n".join(out) + "\n"
