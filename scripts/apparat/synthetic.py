@@ -285,7 +285,7 @@ def generate_article(pages: int = 6, seed: int = 0) -> str:
             body += [*_wrap(sentence_words, rng, (80, 92), hyphenate=False), " "]
         body[0] = " " + body[0]
         for line in body:
-            out.extend([line, ""] if line.strip() else [line, ""])
+            out.extend([line, ""])
         notes: list[str] = []
         for n in page_markers:
             if rng.random() < 0.5:
