@@ -6,12 +6,14 @@ checks pass, so a failed build leaves the previous site as it was (`apparat.stag
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apparat.convert import available_works, convert_work
+from apparat.cache import ConversionCache
+from apparat.convert import Task, available_works, convert_tasks
 from apparat.corrections import load as load_corrections
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.edition import Edition
@@ -72,13 +74,17 @@ def generate(
     for layer in layers:
         result.diagnostics += layer.diagnostics
     clock.lap("load layers")
+    cache = ConversionCache(layout.build / "cache")  # content-addressed: a rebuild reconverts what changed
+    tasks: list[Task] = []
     corrections = load_corrections()
     for work, path in available_works(sources, only):
-        if not path.is_file():
+        if path.is_file():
+            tasks.append((work, path, strict, tuple(corrections.get(work.id, ())), cache))
+        else:
             say(f"{work.id}: skipped, its source {path} is missing")
-            continue
-        say(f"{work.id}: converting {path.name}")
-        converted = convert_work(work, path, strict=strict, corrections=corrections.get(work.id, ()))
+    # The works convert in worker processes (one per core) while this one annotates and writes chapters.
+    for converted in convert_tasks(tasks, jobs=min(len(tasks), os.cpu_count() or 1), progress=say):
+        work = converted.work
         result.diagnostics += converted.diagnostics
         clock.lap("convert")
         if converted.failed:
@@ -149,7 +155,9 @@ def build_site(
     clock = _Clock(result.timings)
     if not result.editions and not result.failed:
         result.diagnostics.append(
-            Diagnostic(Code.SITE_BUILD, Severity.ERROR, "works.yml", None, "expected a work to build, found none")
+            Diagnostic(
+                Code.SITE_BUILD, Severity.ERROR, "works.yml", None, "expected a work to build, found none"
+            )
         )
     if result.failed or result.config_file is None:
         return result

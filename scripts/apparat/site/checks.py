@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -41,18 +42,29 @@ _SKIP_FOLDERS = ("assets/", "search/")
 
 @dataclass(slots=True)
 class SiteIndex:
-    """Parsed pages of a site, each parsed once, and their ids."""
+    """What the checks ask of a site many times: whether a path exists, and the ids of a page (parsed once).
+
+    Paths are site-relative POSIX strings, so that thousands of links cost no file-system call each.
+    """
 
     root: Path
-    _ids: dict[Path, set[str]] = field(default_factory=dict)
+    _kinds: dict[str, str] = field(default_factory=dict)
+    _ids: dict[str, set[str]] = field(default_factory=dict)
 
-    def ids(self, page: Path) -> set[str]:
-        if page not in self._ids:
-            tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+    def kind(self, relative: str) -> str:
+        """'file', 'dir' or 'none'."""
+        if relative not in self._kinds:
+            path = self.root / relative
+            self._kinds[relative] = "file" if path.is_file() else "dir" if path.is_dir() else "none"
+        return self._kinds[relative]
+
+    def ids(self, relative: str) -> set[str]:
+        if relative not in self._ids:
+            tree = LexborHTMLParser((self.root / relative).read_text(encoding="utf-8"))
             found = {node.attributes.get("id") or "" for node in tree.css("[id]")}
             found |= {node.attributes.get("name") or "" for node in tree.css("a[name]")}
-            self._ids[page] = found
-        return self._ids[page]
+            self._ids[relative] = found
+        return self._ids[relative]
 
 
 def _problem(code: Code, where: str, message: str) -> Diagnostic:
@@ -66,6 +78,7 @@ def _describe(node: LexborNode) -> str:
 
 def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic]:
     """Every problem of the built site at `site`; `tips` are the known `data-ap` keys (None: not checked)."""
+    site = site.resolve()
     index = SiteIndex(site)
     known_tips = set(tips) if tips is not None else None
     problems: list[Diagnostic] = []
@@ -75,7 +88,7 @@ def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic
             continue
         html = page.read_text(encoding="utf-8")
         tree = LexborHTMLParser(html)
-        problems += _check_links(index, page, name, tree)
+        problems += _check_links(index, name, tree)
         problems += _check_external(name, tree)
         problems += _check_footnotes(name, tree)
         if known_tips is not None:
@@ -90,37 +103,41 @@ def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic
     return problems
 
 
-def _check_links(index: SiteIndex, page: Path, name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
+def _check_links(index: SiteIndex, name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
     problems = []
+    folder = posixpath.dirname(name)
     for tag, attribute in (("a", "href"), *_ASSET_ATTRIBUTES):
         for node in tree.css(f"{tag}[{attribute}]"):
             url = node.attributes.get(attribute) or ""
             if not url or _EXTERNAL.match(url) or _SCHEME.match(url):
                 continue
-            parts = urlsplit(url)
-            if not parts.path:
-                target = page
-            elif parts.path.startswith("/"):  # root-relative: only 404.html, served from the site root
-                target = (index.root / unquote(parts.path).lstrip("/")).resolve()
+            path, _, fragment = url.partition("#")
+            path = unquote(path.partition("?")[0])
+            if not path:
+                target = name
+            elif path.startswith("/"):  # root-relative: only 404.html, served from the site root
+                target = posixpath.normpath(path.lstrip("/"))
             else:
-                target = (page.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file() or not target.is_relative_to(index.root.resolve()):
+                target = posixpath.normpath(posixpath.join(folder, path))
+            kind = index.kind(target)
+            if kind == "dir":
+                target = posixpath.join(target, "index.html")
+                kind = index.kind(target)
+            if kind != "file" or target.startswith("../"):
                 problems.append(
                     _problem(
                         Code.SITE_LINK, name, f"expected a file for {url!r} in {_describe(node)}, found none"
                     )
                 )
                 continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html" and fragment not in index.ids(target):
+            fragment = unquote(fragment)
+            if fragment and target.endswith(".html") and fragment not in index.ids(target):
                 problems.append(
                     _problem(
                         Code.SITE_ANCHOR,
                         name,
-                        f"expected an element with id {fragment!r} in {target.relative_to(index.root.resolve())}"
-                        f" for {url!r} in {_describe(node)}, found none",
+                        f"expected an element with id {fragment!r} in {target} for {url!r} in {_describe(node)}, "
+                        "found none",
                     )
                 )
     return problems
