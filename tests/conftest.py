@@ -20,6 +20,19 @@ def real_sources() -> Path | None:
     return path if (path / "trotsky-bureaucracy.txt").is_file() else None
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files (tests/**/golden/) from the current output instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def sources() -> Path:
     path = real_sources()
