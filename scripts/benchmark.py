@@ -1,0 +1,310 @@
+"""Benchmark the converter: throughput (MB/s) and peak memory (RSS), alone and over growing corpora.
+
+    .venv/bin/python scripts/benchmark.py            # full run (a few minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py --quick    # CI-sized run (under 30 s)
+    .venv/bin/python scripts/benchmark.py --json build/bench/latest.json
+
+Every measurement runs in a fresh child process, so its peak RSS is its own (read with os.wait4, which
+covers the child and the worker processes it waited for). Measured: the real works when their sources are
+present, the sample texts, one synthetic book 20 times the book's size, and corpora of 1, 10 and 100
+synthetic book-size works converted by a pool of worker processes that each write their model and drop
+it (streaming). Last, the same 100-work corpus is rebuilt through the content-addressed cache after one
+work changed; the ratio to the full build is printed (target: at most 10%).
+
+Synthetic texts come from `apparat.synthetic` (our own made-up words, seeded) and are kept in
+build/bench/corpus/ between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from apparat.cache import ConversionCache, converter_hash
+from apparat.commands._common import write_atomic
+from apparat.convert import convert_all, convert_tasks, convert_work, work_key
+from apparat.export.json import to_json
+from apparat.synthetic import BOOK_BYTES, write_book
+from apparat.works import DEFAULT_SOURCES, PROJECT, SAMPLES, Work
+
+BENCH = PROJECT / "build" / "bench"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    works: int
+    megabytes: float
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else 0.0
+
+    @property
+    def s_per_mb(self) -> float:
+        return self.seconds / self.megabytes if self.megabytes else 0.0
+
+
+# --- what a child process measures ---------------------------------------------------------------------
+
+
+def _synthetic_work(path: Path) -> Work:
+    return Work(path.stem, path.stem, "Synthetic", path.name, "book", sample=False)
+
+
+def _build_one(args: tuple[str, str, str | None]) -> tuple[int, bool]:
+    """Convert one synthetic work and write its model; skip it when the cache and the model are current.
+
+    Returns (source bytes, True if nothing had to be redone). The document is dropped here, in the worker:
+    the parent only ever holds these two numbers, however many works there are.
+    """
+    source, out_dir, cache_dir = Path(args[0]), Path(args[1]), args[2]
+    work = _synthetic_work(source)
+    out = out_dir / f"{work.id}.json"
+    cache = ConversionCache(Path(cache_dir)) if cache_dir else None
+    data = source.read_bytes()
+    if cache is not None:
+        key = work_key(work, source, data)
+        if out.exists() and cache.path(key).exists():
+            return len(data), True
+    result = convert_work(work, source, cache=cache)
+    write_atomic(out, to_json(result.document))
+    return len(data), False
+
+
+def measure(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one measurement in this process; the parent reads its peak RSS."""
+    start = time.perf_counter()
+    if spec["kind"] == "file":
+        path = Path(spec["path"])
+        work = Work(path.stem, path.stem, "-", path.name, spec["profile"], sample=False)
+        [result] = convert_tasks([(work, path, False, (), None)])
+        to_json(result.document)
+        size, redone = path.stat().st_size, 1
+    else:
+        paths = spec["paths"]
+        tasks = [(p, spec["out"], spec.get("cache")) for p in paths]
+        size = redone = 0
+        with ProcessPoolExecutor(max_workers=spec["jobs"]) as pool:
+            for nbytes, skipped in pool.map(_build_one, tasks, chunksize=1):
+                size += nbytes
+                redone += 0 if skipped else 1
+    return {"seconds": time.perf_counter() - start, "bytes": size, "redone": redone}
+
+
+def run_child(spec: dict[str, Any]) -> tuple[dict[str, Any], float]:
+    """Run `measure(spec)` in a fresh interpreter; return its result and its peak RSS in MB."""
+    spec_file = BENCH / f"spec-{os.getpid()}.json"  # a hundred paths make too long a command line
+    write_atomic(spec_file, json.dumps(spec))
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--measure", str(spec_file)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark: measurement {spec['kind']} failed (exit {child.returncode})")
+    return json.loads(output), usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+# --- the plan --------------------------------------------------------------------------------------------
+
+
+def corpus(count: int, size: int, tag: str, jobs: int) -> list[Path]:
+    """`count` synthetic works of `size` bytes (seeds 1..count), generated once and kept."""
+    folder = BENCH / "corpus" / tag
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"work-{seed:03d}.txt" for seed in range(1, count + 1)]
+    missing = [(p, seed) for seed, p in enumerate(paths, 1) if not p.exists()]
+    if missing:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(_generate, [(str(p), size, seed) for p, seed in missing]))
+    return paths
+
+
+def _generate(args: tuple[str, int, int]) -> None:
+    path, size, seed = Path(args[0]), args[1], args[2]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    write_book(tmp, size, seed)
+    tmp.replace(path)
+
+
+def run_plan(quick: bool, jobs: int, sources: Path | None) -> tuple[list[Row], dict[str, float]]:
+    unit = BOOK_BYTES // 8 if quick else BOOK_BYTES
+    counts = (1, 4, 8) if quick else (1, 10, 100)
+    tag = "quick" if quick else "full"
+    rows: list[Row] = []
+
+    def file_row(name: str, path: Path, profile: str) -> None:
+        result, rss = run_child({"kind": "file", "path": str(path), "profile": profile})
+        rows.append(Row(name, 1, result["bytes"] / 1e6, result["seconds"], rss))
+        _progress(rows[-1])
+
+    if sources is not None:
+        file_row("book (real)", sources / "trotsky-bureaucracy.txt", "book")
+        file_row("article (real)", sources / "gramsci-bukharin.txt", "article")
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        file_row(f"sample {sample.stem}", sample, "article" if "article" in sample.stem else "book")
+    big = BENCH / "corpus" / f"{tag}-x20.txt"
+    if not big.exists():
+        _generate((str(big), 20 * unit, 20))
+    file_row("synthetic 20x book, one file", big, "book")
+
+    works = corpus(max(counts), unit, tag, jobs)
+    out = BENCH / "models" / tag
+    for count in counts:
+        shutil.rmtree(out, ignore_errors=True)
+        spec = {"kind": "corpus", "paths": [str(p) for p in works[:count]], "out": str(out), "jobs": jobs}
+        result, rss = run_child(spec)
+        rows.append(
+            Row(f"corpus of {count}, {jobs} workers", count, result["bytes"] / 1e6, result["seconds"], rss)
+        )
+        _progress(rows[-1])
+
+    # The cache: a full build into an empty cache, then a rebuild after one work changed.
+    cache = BENCH / "cache" / tag
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    spec = {
+        "kind": "corpus",
+        "paths": [str(p) for p in works],
+        "out": str(out),
+        "jobs": jobs,
+        "cache": str(cache),
+    }
+    code = converter_hash()
+    full, full_rss = run_child(spec)
+    rows.append(
+        Row(
+            f"corpus of {len(works)}, full build, empty cache",
+            len(works),
+            full["bytes"] / 1e6,
+            full["seconds"],
+            full_rss,
+        )
+    )
+    _progress(rows[-1])
+    changed = works[0]
+    original = changed.read_bytes()
+    try:
+        _generate((str(changed), unit, 1000))  # another seed: a different text of the same size
+        again, again_rss = run_child(spec)
+    finally:
+        changed.write_bytes(original)
+    converter_hash.cache_clear()
+    if converter_hash() != code:
+        print(
+            "benchmark: the converter's code changed during the run; the rebuild figure is void",
+            file=sys.stderr,
+        )
+    rows.append(
+        Row(
+            f"corpus of {len(works)}, rebuild, one work changed",
+            len(works),
+            again["bytes"] / 1e6,
+            again["seconds"],
+            again_rss,
+        )
+    )
+    _progress(rows[-1])
+    cache_figures = {
+        "full_seconds": full["seconds"],
+        "rebuild_seconds": again["seconds"],
+        "rebuild_ratio": again["seconds"] / full["seconds"],
+        "reconverted": again["redone"],
+        "cache_megabytes": sum(f.stat().st_size for f in cache.rglob("*.pickle")) / 1e6,
+    }
+    return rows, cache_figures
+
+
+def _progress(row: Row) -> None:
+    print(f"  {row.name}: {row.seconds:.2f} s", file=sys.stderr, flush=True)
+
+
+def table(rows: list[Row], cache: dict[str, float]) -> str:
+    head = f"| {'measurement':<46} | works |     MB |  seconds |  MB/s |  s/MB | peak RSS MB |"
+    lines = [head, "|" + "|".join("-" * (len(cell)) for cell in head.split("|")[1:-1]) + "|"]
+    lines.extend(
+        f"| {r.name:<46} | {r.works:>5} | {r.megabytes:>6.2f} | {r.seconds:>8.2f} | {r.mb_per_s:>5.2f} "
+        f"| {r.s_per_mb:>5.2f} | {r.peak_rss_mb:>11.0f} |"
+        for r in rows
+    )
+    lines.append("")
+    lines.append(
+        f"cache: full build {cache['full_seconds']:.2f} s, rebuild after one changed work "
+        f"{cache['rebuild_seconds']:.2f} s ({cache['reconverted']:.0f} reconverted) = "
+        f"{100 * cache['rebuild_ratio']:.1f}% of the full time (target <= 10%); "
+        f"cache size {cache['cache_megabytes']:.0f} MB"
+    )
+    return "\n".join(lines)
+
+
+def other_benchmarks(sources: Path | None) -> list[str]:
+    """The glossary's and bibliography's own benchmarks, when those packages provide one.
+
+    They belong to other parts of the build; a failure there is reported in the table, not raised.
+    """
+    out: list[str] = []
+    if importlib.util.find_spec("apparat.glossary.bench") is not None:
+        try:
+            glossary_bench = importlib.import_module("apparat.glossary.bench")
+            converted = convert_all(sources)
+            out.append(str(glossary_bench.report([(c.document, c.work) for c in converted])))
+        except Exception as error:  # noqa: BLE001 -- another package's figure must not sink this one's
+            out.append(f"glossary benchmark failed: {type(error).__name__}: {error}")
+    if importlib.util.find_spec("apparat.bib.bench") is not None:
+        try:
+            bib_bench = importlib.import_module("apparat.bib.bench")
+            timings = bib_bench.bench(sources=sources)
+            steps = ", ".join(f"{step} {seconds * 1000:.0f} ms" for step, seconds in timings.items())
+            out.append(f"bibliography: {steps}")
+        except Exception as error:  # noqa: BLE001
+            out.append(f"bibliography benchmark failed: {type(error).__name__}: {error}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI (under 30 s)")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes")
+    parser.add_argument("--sources", type=Path, help="real sources directory (default: ../shared/sources)")
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(json.loads(Path(args.measure).read_text(encoding="utf-8")))))
+        return 0
+    sources = args.sources or (
+        DEFAULT_SOURCES if (DEFAULT_SOURCES / "trotsky-bureaucracy.txt").is_file() else None
+    )
+    print(f"apparat benchmark ({'quick' if args.quick else 'full'}, {args.jobs} workers)", file=sys.stderr)
+    rows, cache = run_plan(args.quick, args.jobs, sources)
+    print(table(rows, cache))
+    for line in other_benchmarks(sources):
+        print(line)
+    if args.json:
+        figures = {"rows": [asdict(r) | {"mb_per_s": r.mb_per_s} for r in rows], "cache": cache}
+        write_atomic(args.json, json.dumps(figures, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
