@@ -51,9 +51,8 @@ _EDITOR = re.compile(
     r",?\s(?:ed\.\s(?P<transl>and\s(?:transl|trans)\.\s)?|(?P<only>trans\.\s))(?P<editors>[^()]+?)(?=\s\(|,\sVol)"
 )
 _VOLUME = re.compile(r",\sVol\.?\s?(?P<volume>\d+)")
-_LOCATOR = re.compile(
-    r"(?:,\s?|\s)(?P<locator>(?:Vol\.?\s?\d+,\s?)?(?:\d+(?:[-–]\d+)?|[ivxlc]+\b)(?:,\s?\d+(?:[-–]\d+)?)*)"
-)
+_PAGES = r"(?:\d+(?:[-–]\d+)?|[ivxlc]+\b)(?:,\s?\d+(?:[-–]\d+)?)*"
+_LOCATOR = re.compile(rf"(?:,\s?|\s)(?P<locator>Vol\.?\s?\d+(?:,\s?{_PAGES})?|{_PAGES})")
 _FOLLOW = r"(?=\s*(?:[.;)]|$)|,\s(?:and|see|also|for|on)\b|\s[A-Z‘“])"
 """What may follow a citation's locator: its end, or the prose or next citation after it."""
 _SMALL = frozenset(

@@ -38,6 +38,10 @@ FIELD_ORDER = [
 ]
 
 
+_KEEP_BRACES = frozenset({"author", "editor", "translator", "title", "booktitle", "note"})
+"""Fields whose braces mean something (a body's name, protected capitals, accents); others lose stray braces."""
+
+
 @dataclass(slots=True)
 class Update:
     """What `apparat bib` did or would do."""
@@ -51,7 +55,7 @@ class Update:
 def format_entry(key: str, kind: str, fields: dict[str, str]) -> str:
     lines = [f"@{kind}{{{key},"]
     for name in sorted(fields, key=lambda n: FIELD_ORDER.index(n) if n in FIELD_ORDER else len(FIELD_ORDER)):
-        value = fields[name].replace("{", "").replace("}", "") if name != "author" else fields[name]
+        value = fields[name] if name in _KEEP_BRACES else fields[name].replace("{", "").replace("}", "")
         lines.append(f"  {name} = {{{value}}},")
     lines.append("}")
     return "\n".join(lines)

@@ -1,14 +1,23 @@
-"""Tooltip content: each entry's formatted reference."""
+"""Tooltip content: each entry's formatted reference, in the style of the work that cites it."""
 
 from __future__ import annotations
 
-import html
-
+from apparat.bib import style
 from apparat.bib.database import Bibliography
+from apparat.works import load_works
 
 
 def tips(bibliography: Bibliography) -> dict[str, str]:
-    return {
-        f"cite:{key}": html.escape(str(entry.fields.get("title", key)))
-        for key, entry in bibliography.entries.items()
-    }
+    """`cite:<key>` → the reference as small safe HTML (values escaped, titles in `<i>` or quotes).
+
+    An entry cited only by article-profile works gets the notes-bibliography form; any other the
+    author–date form, whose year matches the book's citations (`1923a`).
+    """
+    articles = {work.id for work in load_works() if work.profile == "article"}
+    out: dict[str, str] = {}
+    for key, entry in bibliography.entries.items():
+        works = bibliography.keywords(key) - {"stub"}
+        render = style.notes_bibliography if works and works <= articles else style.author_date
+        suffix = ' <span class="ap-stub">to be completed</span>' if bibliography.is_stub(key) else ""
+        out[f"cite:{key}"] = render(key, entry) + suffix
+    return out
