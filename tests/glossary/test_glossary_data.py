@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -45,3 +46,17 @@ def test_the_project_data_is_clean() -> None:
     glossary = load(PROJECT / "content" / "data", reporter)
     assert reporter.items == []
     assert len(glossary.terms) >= 70 and len(glossary.factions) >= 15 and len(glossary.persons) >= 30
+
+
+def _sentences(text: str) -> int:
+    """Sentence ends: a full stop, question or exclamation mark before a space or the end."""
+    return len(re.findall(r"[.!?](?=\s|$)", text.strip()))
+
+
+def test_every_entry_explains_itself_in_two_to_four_sentences() -> None:
+    glossary = load(PROJECT / "content" / "data", Reporter("glossary"))
+    texts = {f"term {t.key}": t.definition for t in glossary.terms.values()}
+    texts.update({f"faction {f.key}": f.description for f in glossary.factions.values()})
+    texts.update({f"person {p.key}": p.identification for p in glossary.persons.values()})
+    wrong = {name: _sentences(text) for name, text in texts.items() if not 2 <= _sentences(text) <= 4}
+    assert wrong == {}
