@@ -62,14 +62,13 @@ def find_citations(document: Document, memory: chicago.Memory | None = None) -> 
 def memory_from(bibliography: Bibliography, work: str) -> chicago.Memory:
     """The work's entries as a starting memory, so a short form whose full note is lost still resolves."""
     memory = chicago.Memory()
-    del work  # every entry may be cited by short form, whichever work its full note was in
-    for key in bibliography.entries:
+    for key in bibliography.cited_by(work):
         entry = bibliography.entries[key]
         fields = {name: str(value) for name, value in entry.fields.items()}
         author = " and ".join(str(p) for p in entry.persons.get("author", []))
         if author:
             fields["author"] = author
-        memory.remember(key, entry.type, fields)
+        memory.remember(key, entry.type, fields, seen=False)
     return memory
 
 

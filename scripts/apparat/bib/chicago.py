@@ -107,19 +107,32 @@ class Memory:
     """
 
     entries: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    seen: list[str] = field(default_factory=list)
+    """Keys cited in full in this document, latest last: a short form prefers these to entries known beforehand."""
 
-    def remember(self, key: str, kind: str, fields: dict[str, str]) -> None:
+    def remember(self, key: str, kind: str, fields: dict[str, str], *, seen: bool = True) -> None:
         self.entries.setdefault(key, (kind, dict(fields)))
+        if seen:
+            if key in self.seen:
+                self.seen.remove(key)
+            self.seen.append(key)
 
     def resolve(self, surname: str, title: str) -> str | None:
-        """The key of the entry by `surname` whose title holds at least three quarters of the short title's words."""
+        """The entry by `surname` whose title holds at least three quarters of the short title's words.
+
+        Among several, the one cited in full most recently in this document wins, then one known beforehand.
+        """
         wanted = words(title)
+        if not wanted:
+            return None
+        order = [*reversed(self.seen), *(k for k in self.entries if k not in self.seen)]
         best: tuple[float, str] | None = None
-        for key, (_, fields) in self.entries.items():
-            if not wanted or (surname and surname_of_fields(fields) != surname):
+        for key in order:
+            fields = self.entries[key][1]
+            if surname and surname_of_fields(fields) != surname:
                 continue
             share = len(wanted & words(fields.get("title", ""))) / len(wanted)
-            if share >= 0.75 and (best is None or share >= best[0]):  # a tie goes to the latest cited
+            if share >= 0.75 and (best is None or share > best[0]):
                 best = (share, key)
         return best[1] if best else None
 
@@ -137,7 +150,8 @@ class Memory:
     def book(self, title: str) -> dict[str, str] | None:
         """The fields of a book seen before under this (possibly short) title — for `in: Collected Works`."""
         wanted = words(title)
-        for kind, fields in self.entries.values():
+        for key in [*reversed(self.seen), *(k for k in self.entries if k not in self.seen)]:
+            kind, fields = self.entries[key]
             if kind == "book" and wanted and wanted <= words(fields.get("title", "")):
                 return fields
         return None

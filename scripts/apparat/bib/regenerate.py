@@ -48,7 +48,9 @@ class Update:
 
     added: list[str] = field(default_factory=list)
     tagged: list[str] = field(default_factory=list)
-    """Existing entries that got a work's id added to their keywords."""
+    """Existing entries whose work keywords changed."""
+    removed: list[str] = field(default_factory=list)
+    """Stub entries that no work cites any more (only with `prune`)."""
     text: str = ""
 
 
@@ -61,51 +63,88 @@ def format_entry(key: str, kind: str, fields: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _add_keyword(text: str, bibliography: Bibliography, key: str, work: str) -> str:
-    """Add `work` to the keywords of the entry at its line (or add a keywords field)."""
-    lines = text.split("\n")
-    start = bibliography.lines[key] - 1
-    for i in range(start, len(lines)):
+def _entry_span(lines: list[str], first: int) -> tuple[int, int]:
+    """Line indexes [first, last] of the entry whose head is at index `first` (to its closing brace)."""
+    depth = 0
+    for i in range(first, len(lines)):
+        depth += lines[i].count("{") - lines[i].count("}")
+        if depth <= 0 and i > first:
+            return first, i
+    return first, len(lines) - 1
+
+
+def _set_keywords(lines: list[str], first: int, words: list[str]) -> None:
+    """Rewrite (or add) the keywords field of the entry at index `first`, leaving its other lines alone."""
+    _, last = _entry_span(lines, first)
+    value = ", ".join(words)
+    for i in range(first, last + 1):
         match = re.match(r"(\s*keywords\s*=\s*\{)([^}]*)(\}.*)", lines[i])
         if match:
-            lines[i] = (
-                f"{match[1]}{match[2]}, {work}{match[3]}"
-                if match[2].strip()
-                else f"{match[1]}{work}{match[3]}"
-            )
-            return "\n".join(lines)
-        if i > start and re.match(r"\s*@", lines[i]):
-            break
-    lines.insert(start + 1, f"  keywords = {{{work}}},")
-    return "\n".join(lines)
+            lines[i] = f"{match[1]}{value}{match[3]}"
+            return
+    lines.insert(first + 1, f"  keywords = {{{value}}},")
 
 
-def update(text: str, path: Path, harvests: list[Harvest], reporter: Reporter) -> Update:
-    """The new text of bibliography.bib given what the works cite."""
+def update(
+    text: str, path: Path, harvests: list[Harvest], reporter: Reporter, *, prune: bool = False
+) -> Update:
+    """The new text of bibliography.bib given what the works cite.
+
+    Each harvested work's id is added to the keywords of the entries it cites and removed from the others
+    (the keywords say which work cites an entry; they are data we derive). With `prune` (every work of the
+    manifest was harvested), a `stub` entry that no work cites any more is removed: it holds nothing a
+    person wrote. Completed entries are never removed.
+    """
     bibliography = parse(text, path, reporter)
     result = Update(text=text)
     if reporter.failed:
         return result
+    harvested = {item.work for item in harvests}
+    citing: dict[str, list[str]] = {}
+    for item in harvests:
+        for key in item.keys:
+            citing.setdefault(key, []).append(item.work)
+    lines = text.split("\n")
+    removals: list[tuple[int, int]] = []
+    for key in bibliography.entries:
+        old = [w for w in str(bibliography.entries[key].fields.get("keywords", "")).split(",") if w.strip()]
+        old = [w.strip() for w in old]
+        kept = [w for w in old if w not in harvested]
+        works = [w for w in old if w in citing.get(key, [])]
+        works += [w for w in citing.get(key, []) if w not in works]
+        words = [w for w in kept if w != STUB] + works + ([STUB] if STUB in kept else [])
+        if prune and STUB in old and not [w for w in words if w != STUB]:
+            removals.append(_entry_span(lines, bibliography.lines[key] - 1))
+            result.removed.append(key)
+            continue
+        if sorted(words) != sorted(old):
+            _set_keywords(lines, bibliography.lines[key] - 1, words)
+            result.tagged.append(key)
+    # the keyword edits may insert lines; removals are applied on a fresh parse of the edited text
+    text_now = "\n".join(lines)
+    if removals:
+        fresh = parse(text_now, path, Reporter(str(path)))
+        lines = text_now.split("\n")
+        for key in sorted(result.removed, key=lambda k: -fresh.lines[k]):
+            first, last = _entry_span(lines, fresh.lines[key] - 1)
+            if last + 1 < len(lines) and not lines[last + 1].strip():
+                last += 1
+            del lines[first : last + 1]
+        text_now = "\n".join(lines)
     new: list[str] = []
     for item in harvests:
         for key in item.keys:
-            if key in bibliography.entries:
-                if item.work not in bibliography.keywords(key):
-                    result.text = _add_keyword(
-                        result.text, parse(result.text, path, Reporter(str(path))), key, item.work
-                    )
-                    result.tagged.append(key)
-                continue
-            if key in result.added or key not in item.entries:
+            if key in bibliography.entries or key in result.added or key not in item.entries:
                 continue
             kind, fields = item.entries[key]
             fields = dict(fields)
-            tags = [item.work] + ([STUB] if kind == "misc" else [])
-            fields["keywords"] = ", ".join(tags)
+            works = citing[key]
+            fields["keywords"] = ", ".join(works + ([STUB] if kind == "misc" else []))
             new.append(format_entry(key, kind, fields))
             result.added.append(key)
     if new:
-        result.text = result.text.rstrip("\n") + "\n\n" + "\n\n".join(new) + "\n"
+        text_now = text_now.rstrip("\n") + "\n\n" + "\n\n".join(new) + "\n"
+    result.text = text_now
     return result
 
 

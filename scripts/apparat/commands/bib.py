@@ -1,8 +1,9 @@
 """Bring bibliography.bib up to date with the citations of the works, then check every citation has its entry.
 
 New keys get an entry: the article's parsed from its full note, the book's as a `stub` (author and year as
-printed) for a contributor to complete. Entries already in the file are never rewritten; a work's id is
-added to the `keywords` of an entry it cites. Malformed BibTeX, a duplicate key, or a cited key that has no
+printed) for a contributor to complete. Entries already in the file are never rewritten, except their
+`keywords`, which say which works cite them; a stub no work cites any more is removed (only when every work
+of the manifest was converted). Malformed BibTeX, a duplicate key, or a cited key that has no
 entry are errors with `path:line`, and the exit status is 1.
 
 examples:
@@ -19,7 +20,7 @@ from apparat.bib import database, regenerate
 from apparat.commands._common import add_sources_option, print_diagnostics, write_atomic
 from apparat.convert import convert_all
 from apparat.diagnostics import Reporter
-from apparat.works import PROJECT, sources_dir
+from apparat.works import PROJECT, load_works, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,14 +47,18 @@ def run(args: argparse.Namespace) -> int:
     converted = convert_all(sources_dir(args.sources), args.work)
     documents = [c.document for c in converted if not c.failed]
     if not args.check:
-        result = regenerate.update(text, path, regenerate.harvest_all(documents, bibliography), reporter)
+        everything = not args.work and len(documents) == len(load_works())
+        result = regenerate.update(
+            text, path, regenerate.harvest_all(documents, bibliography), reporter, prune=everything
+        )
         if reporter.failed:
             print_diagnostics(reporter.items)
             return 1
         if result.text != text:
             write_atomic(path, result.text)
         print(
-            f"apparat bib: {shown}: {len(result.added)} entries added, {len(result.tagged)} tagged with a work"
+            f"apparat bib: {shown}: {len(result.added)} entries added, {len(result.tagged)} re-tagged, "
+            f"{len(result.removed)} uncited stubs removed"
         )
         bibliography = database.parse(result.text, path, reporter)
     missing = regenerate.unknown_keys(documents, bibliography, reporter)
