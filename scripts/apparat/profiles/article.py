@@ -176,6 +176,9 @@ def scan(state: State) -> None:
             last_marker = found[-1].n
     _headings(state, start)
     body = [role in (Role.BODY, Role.HEADING, Role.NOTE) for role in state.roles]
+    # The title page is a page of its own: a first heading set with a leading space opens page 2, however
+    # short the title page is (it holds no body text, so the short-page rule would otherwise drop it).
+    title_page_ends = {start} if lines[start].startswith(" ") and start > state.pages[0].index else set()
     state.pages = choose_page_starts(
         cues,
         pins,
@@ -183,7 +186,7 @@ def scan(state: State) -> None:
         first_number=1,
         body=body,
         short_page=SHORT_PAGE,
-        openings=set(),
+        openings=title_page_ends,
         reporter=state.reporter,
     )
 

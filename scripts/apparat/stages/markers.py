@@ -18,11 +18,19 @@ _CANDIDATE = re.compile(
 )
 
 
+# "see p. 5", "vol. 2", "ch. 3": a number after an abbreviation and a space is a reference, not a marker.
+_REFERENCE = re.compile(
+    r"(?:^|[\s(])(?:p|pp|no|nos|vol|vols|ch|chs|sec|fig|art|para|part|pt|n|nn)\. $", re.IGNORECASE
+)
+
+
 def find_markers(line: str, index: int, expected: int) -> list[Marker]:
     """Markers in `line` in sequence, starting with note number `expected`."""
     found: list[Marker] = []
     for match in _CANDIDATE.finditer(line):
         n = int(match.group(1))
+        if n == expected and _REFERENCE.search(line, 0, match.start(1)):
+            continue
         if n == expected:
             found.append(Marker(index, match.start(1), match.end(1), n))
             expected += 1
