@@ -59,6 +59,16 @@ def find_citations(document: Document, memory: chicago.Memory | None = None) -> 
                     )
 
 
+def body_citations(document: Document) -> Iterator[Found]:
+    """Author–date citations in the reading text (a few quotations carry one). Only keys the notes also
+    cite get an entry, so the body's dates (`the Trials of 1936–8`) are never linked: see `annotate`."""
+    for block in document.blocks():
+        for cite in authordate.find(block.text):
+            yield Found(
+                block.id, cite.start, cite.end, cite.key, cite.locator, block.text[cite.start : cite.end]
+            )
+
+
 def memory_from(bibliography: Bibliography, work: str) -> chicago.Memory:
     """The work's entries as a starting memory, so a short form whose full note is lost still resolves."""
     memory = chicago.Memory()
@@ -81,7 +91,10 @@ def _clear_of_refs(text: str, start: int, end: int) -> tuple[int, int]:
 def annotate(document: Document, work: object, bibliography: Bibliography) -> list[Annotation]:
     del work  # the document's profile says which finder applies
     out: list[Annotation] = []
-    for found in find_citations(document, memory_from(bibliography, document.work)):
+    found_all = list(find_citations(document, memory_from(bibliography, document.work)))
+    if document.profile != "article":
+        found_all += list(body_citations(document))
+    for found in found_all:
         if found.key not in bibliography.entries:
             continue
         start, end = _clear_of_refs(found.text, 0, len(found.text))
