@@ -56,8 +56,10 @@ def conversion_key(
     *,
     strict: bool = False,
     corrections: Sequence[Correction] = (),
+    code: str | None = None,
 ) -> str:
-    digest = hashlib.sha256(converter_hash().encode())
+    """The key of one conversion; `code` pins the converter hash (default: the running code's own)."""
+    digest = hashlib.sha256((code or converter_hash()).encode())
     for part in (profile, work, display, "strict" if strict else "lenient"):
         digest.update(part.encode() + b"\0")
     for c in corrections:
@@ -69,6 +71,9 @@ def conversion_key(
 @dataclass(frozen=True, slots=True)
 class ConversionCache:
     root: Path = DEFAULT_DIR
+    code: str | None = None
+    """Converter hash the entries are keyed by; None: the running code's own. A sharded build can pin one
+    value across machines, and the benchmark pins it for a run while others edit the converter."""
 
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"

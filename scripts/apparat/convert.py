@@ -58,11 +58,17 @@ def display_path(path: Path) -> str:
 
 
 def work_key(
-    work: Work, path: Path, data: bytes, *, strict: bool = False, corrections: Sequence[Correction] = ()
+    work: Work,
+    path: Path,
+    data: bytes,
+    *,
+    strict: bool = False,
+    corrections: Sequence[Correction] = (),
+    code: str | None = None,
 ) -> str:
     """The cache key of converting `data` (the bytes of `path`) as `work`."""
     return conversion_key(
-        data, work.profile, work.id, display_path(path), strict=strict, corrections=corrections
+        data, work.profile, work.id, display_path(path), strict=strict, corrections=corrections, code=code
     )
 
 
@@ -82,7 +88,7 @@ def convert_work(
         except OSError:
             data = None  # convert_file reports it with its code
         if data is not None:
-            key = work_key(work, path, data, strict=strict, corrections=corrections)
+            key = work_key(work, path, data, strict=strict, corrections=corrections, code=cache.code)
             hit = cache.get(key)
             if hit is not None:
                 return replace(hit, work=work)  # manifest metadata may change without a reconversion
