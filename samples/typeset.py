@@ -252,10 +252,16 @@ def record_hyphens(out: Out, line_no: int, line: list[Token], nxt: list[Token] |
 
 BOOK_BODY, BOOK_QUOTE, BOOK_NOTE = 81, 70, 95
 """Widths of a full body line, quotation line and (smaller type) note line."""
-BOOK_ROWS = 31
+BOOK_ROWS = 29
 """Body rows (text and blank lines) on a full page."""
-BOOK_HEADS = {3, 5, 6, 8}
+BOOK_HEADS = {2, 5, 8}
 """Pages whose running head survives the extraction (the others lost it)."""
+BOOK_HEADS_AFTER_NOTES = {8}
+"""Of those, the ones set right after the notes of the page before, with a leading space."""
+BOOK_STRAY_LEAD = {3: 12}
+"""page → body row that begins with a space although no page begins there."""
+BOOK_NOTE_LEAD = {("intro", 1)}
+"""Notes whose second line begins with a space."""
 BOOK_NO_LEAD = {4}
 """Pages whose first line lost its leading space."""
 
@@ -351,15 +357,17 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                     out.add("")
                 lead = ""
             elif page_no in BOOK_HEADS:
-                for _ in range(3):
+                inline = page_no in BOOK_HEADS_AFTER_NOTES
+                for _ in range(0 if inline else 3):
                     out.add("")
                 out.page(page_no)
                 if part.id == "intro":
-                    out.add(f"{page_no}Introduction")
+                    head = f"{page_no}Introduction"
                 elif page_no % 2 == 0:
-                    out.add(f"{page_no} chapter {part.id[2:].lstrip('0')}")
+                    head = f"{page_no} chapter {part.id[2:].lstrip('0')}"
                 else:
-                    out.add(f"{page_no}{part.title.lower()}")
+                    head = f"{page_no}{part.title.lower()}"
+                out.add(f" {head}" if inline else head)
                 out.add("")
                 lead = ""
             else:
@@ -374,7 +382,8 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 text = row.text
                 if not text.endswith("-") and not (row.last and (row.block or 0) % 2 == 0):
                     text += " "
-                line_no = out.add((lead if j == 0 else "") + text)
+                stray = " " if BOOK_STRAY_LEAD.get(page_no) == j and row.kind == "paragraph" else ""
+                line_no = out.add((lead if j == 0 else stray) + text)
                 nxt = page[j + 1].tokens if j + 1 < len(page) else None
                 if nxt is None and k + 1 < len(pages):
                     nxt = pages[k + 1][0].tokens
@@ -410,8 +419,8 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                     split = max(2, len(lines) // 2)
                     here, carried, carried_note = lines[:split], lines[split:], note
                 first = out.add(here[0])
-                for line in here[1:]:
-                    out.add(line)
+                for m, line in enumerate(here[1:]):
+                    out.add((" " if m == 0 and (part.id, note.n) in BOOK_NOTE_LEAD else "") + line)
                 note.lines = (first, len(out.lines))
                 note.pages = (page_no, page_no)
         assert not carried, f"{part.id}: the last note of a chapter cannot continue"
