@@ -13,11 +13,17 @@ from apparat.diagnostics import Severity
 from apparat.site.checks import check_site
 from apparat.site.layers import load_layers
 from apparat.site.layout import Layout
+from apparat.works import sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--site", type=Path, metavar="DIR", help="also check this built site")
+    parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help="also convert every available work and report Russian words no glossary entry covers",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +34,14 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(layer.diagnostics, quiet_info=False)
         tips.update(layer.tips())
         say(f"{layer.name}: checked, {len(layer.diagnostics)} messages")
+    glossary = next((layer for layer in layers if layer.name == "glossary"), None)
+    if args.glossary and glossary is not None:
+        from apparat.glossary.coverage import check as check_coverage  # converts: only when asked
+
+        uncovered, checked = check_coverage(sources_dir(None), glossary.data)
+        print_diagnostics(uncovered)
+        failed = failed or any(p.severity is Severity.ERROR for p in uncovered)
+        say(f"glossary coverage of {', '.join(checked)}: {len(uncovered)} uncovered words")
     if args.site:
         problems = check_site(args.site, tips if layers else None)
         print_diagnostics(problems)
