@@ -37,6 +37,9 @@ def visible_text(page: Any, selector: str) -> str:
 
 def open_search(page: Any, text: str) -> None:
     """Open Material's search and type (fill() does not trigger a search, see the field notes)."""
+    # The search worker loads the index and the Russian stemmer first; a query typed before it is ready is
+    # not run again once it is.
+    page.wait_for_load_state("networkidle")
     field = page.locator("input.md-search__input")
     if not field.is_visible():  # narrow screens: the field opens from the header button
         page.locator("label.md-header__button[for='__search']").click()
