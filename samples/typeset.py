@@ -435,7 +435,7 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 "notes": [_note_truth(note) for note in notes],
             }
         )
-    truth = {"profile": "book", "sections": sections, "pages": out.pages, "hyphenation": out.hyphens}
+    truth: dict[str, object] = {"profile": "book", "sections": sections, "pages": out.pages, "hyphenation": out.hyphens}
     return "\n".join(out.lines) + "\n", truth
 
 
@@ -610,7 +610,7 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
             }
         )
     front = {"title": title, "author": author, "abstract": " ".join(abstract.split())}
-    truth = {
+    truth: dict[str, object] = {
         "profile": "article",
         "front": front,
         "sections": sections,
