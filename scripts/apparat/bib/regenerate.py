@@ -155,10 +155,18 @@ def harvest_all(documents: list[Document], bibliography: Bibliography) -> list[H
     ]
 
 
-def unknown_keys(documents: list[Document], bibliography: Bibliography, reporter: Reporter) -> int:
-    """Report every cited key that the database lacks, at the note's source line; returns how many."""
+def unknown_keys(
+    documents: list[Document],
+    bibliography: Bibliography,
+    reporter: Reporter,
+    shown: dict[str, str] | None = None,
+) -> int:
+    """Report every cited key that the database lacks, at the note's source line; returns how many.
+
+    `shown` gives each work's source path as the messages should name it (default: the file name)."""
     count = 0
     for document, item in zip(documents, harvest_all(documents, bibliography), strict=True):
+        where = (shown or {}).get(document.work, document.source)
         lines = {
             f"{s.id}-n{n.n}": (n.lines.first if n.lines else None) for s in document.sections for n in s.notes
         }
@@ -166,9 +174,7 @@ def unknown_keys(documents: list[Document], bibliography: Bibliography, reporter
             if cite.key not in bibliography.entries:
                 message = f"expected an entry {cite.key!r} in {bibliography.shown_path()} for {cite.target}, found none"
                 reporter.items.append(
-                    Diagnostic(
-                        Code.BIB_UNKNOWN, Severity.ERROR, document.source, lines.get(cite.target), message
-                    )
+                    Diagnostic(Code.BIB_UNKNOWN, Severity.ERROR, where, lines.get(cite.target), message)
                 )
                 count += 1
     return count

@@ -61,7 +61,13 @@ def run(args: argparse.Namespace) -> int:
             f"{len(result.removed)} uncited stubs removed"
         )
         bibliography = database.parse(result.text, path, reporter)
-    missing = regenerate.unknown_keys(documents, bibliography, reporter)
+    sources = sources_dir(args.sources)
+    shown_sources = {}
+    for item in converted:
+        source_path = item.work.source_path(sources)
+        if source_path is not None:
+            shown_sources[item.work.id] = database.display(source_path)
+    missing = regenerate.unknown_keys(documents, bibliography, reporter, shown_sources)
     print_diagnostics(reporter.items)
     stubs = sum(1 for key in bibliography.entries if bibliography.is_stub(key))
     print(
