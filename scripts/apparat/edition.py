@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from apparat.model import Document
+from apparat.model import ABSTRACT_TARGET, Document
 from apparat.render.markdown import ChapterFile
 from apparat.works import Work
 
@@ -29,6 +29,8 @@ class Edition:
 
         Blocks carry their id as anchor; notes are Python-Markdown footnotes, anchored `fn:<N>`.
         """
+        if target == ABSTRACT_TARGET:
+            return f"{self.work.id}/index.html#{ABSTRACT_TARGET}"
         chapter = self.chapter_of(target)
         if chapter is None:
             raise KeyError(f"{self.work.id}: no chapter holds {target}")

@@ -134,6 +134,10 @@ class AnnotationKind(StrEnum):
     CITE = "cite"
 
 
+ABSTRACT_TARGET = "abstract"
+"""The annotation target of the front matter's abstract (shown on the work's overview page, anchor `#abstract`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """A span of a block's or note's text that refers to an editorial entry (glossary, register, bibliography).
