@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from apparat.edition import Edition
-from apparat.model import NoteStatus
-from apparat.render.markdown import escape
+from apparat.model import ABSTRACT_TARGET, NoteStatus
+from apparat.render.markdown import escape, inline
 from apparat.site import cite
 
 
@@ -78,7 +78,11 @@ def overview(edition: Edition, downloads: list[str]) -> str:
         + "\n",
     ]
     if document.front.abstract:
-        parts += ["## Abstract\n", escape(document.front.abstract) + "\n"]
+        annotated = [a for a in document.annotations if a.target == ABSTRACT_TARGET]
+        parts += [
+            f"## Abstract {{ #{ABSTRACT_TARGET} }}\n",
+            inline(document.front.abstract, annotated) + "\n",
+        ]
     parts += ["## Contents\n", "| | | printed pages | notes |", "|---|---|---|---|"]
     notes_by_section = {s.id: len(s.notes) for s in document.sections}
     for chapter in edition.chapters:
