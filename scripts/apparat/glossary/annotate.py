@@ -18,11 +18,13 @@ from collections.abc import Iterator
 
 from apparat.glossary.entries import Glossary, Term
 from apparat.glossary.matcher import Matcher, build
-from apparat.model import Annotation, AnnotationKind, BlockKind, Document
+from apparat.model import ABSTRACT_TARGET, Annotation, AnnotationKind, BlockKind, Document
 
 
 def texts(document: Document) -> Iterator[tuple[str, str]]:
-    """(target id, text) of every block and every surviving note."""
+    """(target id, text) of the abstract, every block and every surviving note."""
+    if document.front.abstract:
+        yield ABSTRACT_TARGET, document.front.abstract
     for section in document.sections:
         for block in section.blocks:
             yield block.id, block.text

@@ -16,7 +16,7 @@ from pathlib import Path
 from apparat.edition import Edition
 from apparat.glossary.entries import Faction, Glossary, Person, Term
 from apparat.glossary.timeline import svg
-from apparat.model import AnnotationKind
+from apparat.model import ABSTRACT_TARGET, AnnotationKind
 from apparat.untrusted import render_definition
 
 Mentions = dict[tuple[str, str], list[tuple[Edition, list[str]]]]
@@ -46,6 +46,10 @@ def _mentioned_in(entries: list[tuple[Edition, list[str]]]) -> list[str]:
             if chapter is not None:
                 by_chapter[chapter.section_id].append(target)
         parts = []
+        abstract = targets.count(ABSTRACT_TARGET)
+        if abstract:  # the abstract is on the work's overview page, before the chapters
+            href = html.escape(edition.url(ABSTRACT_TARGET), quote=True)
+            parts.append(f'<li>Abstract ({abstract}): <a href="../{href}">1</a></li>')
         for chapter in edition.chapters:
             hits = by_chapter.get(chapter.section_id)
             if not hits:
