@@ -9,6 +9,7 @@ mode: about a second); --full rebuilds every page on each change.
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 from pathlib import Path
 
@@ -57,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
     result = generate(layout, sources_dir(args.sources), args.only, args.strict, build.say, names)
     if result.failed or result.config_file is None:
         return build.report(result, layout) or 1
+    # MkDocs logs "Serving on …" and its rebuilds; the CLI that usually shows them is not running.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("mkdocs: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(layout, args, names, stop), daemon=True)
     watcher.start()
@@ -66,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             livereload=True,
             build_type=None if args.full else "dirty",
             dev_addr=args.dev_addr,
+            strict=False,  # a dirty rebuild always warns; `apparat build` is the strict one
         )
     finally:
         stop.set()
