@@ -1,0 +1,42 @@
+"""The glossary pages of the sample edition (glossary layer only), compared byte for byte with
+tests/glossary/golden/. After an intended change: `pytest tests/glossary --update-golden`, then read the diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from apparat.site.build import BuildResult
+from apparat.site.layout import Layout
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = ["terms.md", "factions.md", "persons.md"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_glossary_page_matches_golden(
+    glossary_edition: tuple[Layout, BuildResult], update_golden: bool, name: str
+) -> None:
+    written = (glossary_edition[0].content / "glossary" / name).read_text(encoding="utf-8")
+    golden = GOLDEN / name
+    if update_golden:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(written, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
+    assert written == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}"
+
+
+def test_the_sample_exercises_inflections_factions_and_persons(
+    glossary_edition: tuple[Layout, BuildResult],
+) -> None:
+    """The golden pages are only worth their bytes if the samples give each kind something to show."""
+    book = next(e for e in glossary_edition[1].editions if e.work.id == "sample-book")
+    text = {b.id: b.text for b in book.document.blocks()} | {
+        f"{s.id}-n{n.n}": n.text or "" for s in book.document.sections for n in s.notes
+    }
+    printed = {(a.key, text[a.target][a.start : a.end].lower()) for a in book.document.annotations}
+    inflected = {("biurokratiia", "biurokratii"), ("biurokratiia", "biurokratiei"), ("smychka", "smychku")}
+    assert inflected | {("glavkokratiia", "glavkokratii")} <= printed
+    kinds = {a.kind.value for a in book.document.annotations}
+    assert kinds == {"term", "faction", "person"}
