@@ -87,9 +87,10 @@ def bibliography_page(bibliography: Bibliography, edition: Edition) -> str:
     ]
     for key, entry in entries.items():
         reference = render(key, entry)
-        stub = ' <span class="ap-stub">to be completed</span>' if bibliography.is_stub(key) else ""
+        stub = ' <em class="ap-stub">(entry to be completed)</em>' if bibliography.is_stub(key) else ""
         cited = back_links(edition, notes.get(key, []))
-        lines.append(f'<p class="ap-ref" id="{html.escape(key)}">{reference}{stub} {cited}</p>')
+        # a div carries the id: the site's per-paragraph controls (copy link, cite) are for the reading text
+        lines.append(f'<div class="ap-ref" id="{html.escape(key)}"><p>{reference}{stub}<br>{cited}</p></div>')
     lines += ["</div>", ""]
     return "\n".join(lines)
 

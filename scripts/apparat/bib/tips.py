@@ -18,6 +18,6 @@ def tips(bibliography: Bibliography) -> dict[str, str]:
     for key, entry in bibliography.entries.items():
         works = bibliography.keywords(key) - {"stub"}
         render = style.notes_bibliography if works and works <= articles else style.author_date
-        suffix = ' <span class="ap-stub">to be completed</span>' if bibliography.is_stub(key) else ""
+        suffix = ' <em class="ap-stub">(entry to be completed)</em>' if bibliography.is_stub(key) else ""
         out[f"cite:{key}"] = render(key, entry) + suffix
     return out
