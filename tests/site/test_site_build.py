@@ -71,7 +71,8 @@ def test_chapter_has_citation_meta_page_anchors_and_notes(sample_build: tuple[La
 def test_report_counts_every_chapter(sample_build: tuple[Layout, BuildResult]) -> None:
     layout, result = sample_build
     rows = _tree(layout.site, "edition/report.html").css(".apparat-report tbody tr")
-    assert len(rows) == sum(len(e.chapters) + 1 for e in result.editions)  # + a total row per work
+    # two tables per work (notes and hyphens, lines by role), each with a total row
+    assert len(rows) == sum(2 * (len(e.chapters) + 1) for e in result.editions)
 
 
 def test_every_annotation_has_a_tip(sample_build: tuple[Layout, BuildResult]) -> None:

@@ -49,29 +49,48 @@ def report(editions: list[Edition]) -> str:
             f"pages, layout profile *{document.profile}*, {len(document.corrections)} editorial corrections "
             "applied.\n"
         )
-        parts.append('<div class="apparat-report" markdown>\n')
-        header = ["chapter", "pages", "notes", "present", "missing", "truncated", "joined", "kept"]
-        header += [role.value.replace("-", " ") for role in _ROLE_COLUMNS]
-        parts.append("| " + " | ".join(header) + " |")
-        parts.append("|" + "---|" * len(header))
-        totals: Counter[str] = Counter()
+        notes_rows: list[tuple[str, dict[str, int]]] = []
+        role_rows: list[tuple[str, dict[str, int]]] = []
         for chapter, section in zip(edition.chapters, document.sections, strict=True):
             notes, hyphens, roles = _notes(section), _hyphens(document, section), _roles(document, section)
-            row = {
-                "notes": len(section.notes),
-                "present": notes[NoteStatus.PRESENT],
-                "missing": notes[NoteStatus.MISSING],
-                "truncated": notes[NoteStatus.TRUNCATED],
-                "joined": hyphens["join"],
-                "kept": hyphens["keep"],
-            } | {role.value: roles[role] for role in _ROLE_COLUMNS}
-            totals.update(row)
-            pages = f"{section.pages.first}–{section.pages.last}"
             link = f"[{escape(section.label)}](../{edition.work.id}/{chapter.path.name})"
-            parts.append(f"| {link} | {pages} | " + " | ".join(str(v) for v in row.values()) + " |")
-        parts.append("| **all** | | " + " | ".join(f"**{v}**" for v in totals.values()) + " |")
-        parts.append("\n</div>\n")
+            first = f"{link} | {section.pages.first}–{section.pages.last}"
+            notes_rows.append(
+                (
+                    first,
+                    {
+                        "notes": len(section.notes),
+                        "present": notes[NoteStatus.PRESENT],
+                        "missing": notes[NoteStatus.MISSING],
+                        "truncated": notes[NoteStatus.TRUNCATED],
+                        "hyphens joined": hyphens["join"],
+                        "hyphens kept": hyphens["keep"],
+                    },
+                )
+            )
+            role_rows.append((first, {role.value.replace("-", " "): roles[role] for role in _ROLE_COLUMNS}))
+        parts.append("### Notes and hyphens\n")
+        parts += _table(notes_rows)
+        parts.append("### Source lines by role\n")
+        parts += _table(role_rows)
     return "\n".join(parts)
+
+
+def _table(rows: list[tuple[str, dict[str, int]]]) -> list[str]:
+    """A Markdown table with a total row, inside a div that right-aligns the figures."""
+    header = ["chapter", "pages", *rows[0][1]] if rows else ["chapter", "pages"]
+    totals: Counter[str] = Counter()
+    lines = [
+        '<div class="apparat-report" markdown>\n',
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for first, values in rows:
+        totals.update(values)
+        lines.append(f"| {first} | " + " | ".join(str(v) for v in values.values()) + " |")
+    lines.append("| **all** | | " + " | ".join(f"**{totals[key]}**" for key in header[2:]) + " |")
+    lines.append("\n</div>\n")
+    return lines
 
 
 def about(editions: list[Edition]) -> str:
