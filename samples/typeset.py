@@ -435,7 +435,12 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 "notes": [_note_truth(note) for note in notes],
             }
         )
-    truth: dict[str, object] = {"profile": "book", "sections": sections, "pages": out.pages, "hyphenation": out.hyphens}
+    truth: dict[str, object] = {
+        "profile": "book",
+        "sections": sections,
+        "pages": out.pages,
+        "hyphenation": out.hyphens,
+    }
     return "\n".join(out.lines) + "\n", truth
 
 
@@ -620,21 +625,28 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
     return "\n".join(out.lines) + "\n", truth
 
 
-def main() -> int:
+def typeset() -> dict[str, str]:
+    """Every file this script writes (name in samples/ → text), computed from samples/source/."""
     import yaml
 
+    files: dict[str, str] = {}
     expected = {}
     for name, setter in (("sample-book", set_book), ("sample-article", set_article)):
         text, truth = setter(parse(HERE / "source" / f"{name}.md"))
-        (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
+        files[f"{name}.txt"] = text
         expected[name] = truth
-        print(f"{name}.txt: {text.count(chr(10))} lines, {len(truth['pages'])} pages")  # type: ignore[arg-type]
     header = (
         "# Ground truth for the samples, written by samples/typeset.py from samples/source/*.md: what was\n"
         "# set where. tests/converter/test_sample.py checks the converted models against it. Do not edit.\n"
     )
-    dumped = yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=110)
-    (HERE / "expected.yml").write_text(header + dumped, encoding="utf-8")
+    files["expected.yml"] = header + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=110)
+    return files
+
+
+def main() -> int:
+    for name, text in typeset().items():
+        (HERE / name).write_text(text, encoding="utf-8")
+        print(f"samples/{name}: {text.count(chr(10))} lines")
     return 0
 
 

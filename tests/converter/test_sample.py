@@ -6,6 +6,8 @@ note and broken word; the converter has to find exactly that, with no diagnostic
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,22 @@ def _compare_list(what: str, got: list[dict[str, Any]], want: list[dict[str, Any
             if g.get(key) != value
         ]
     return out
+
+
+def test_samples_are_set_from_their_sources(samples: Path) -> None:
+    """The committed texts and expected.yml are what samples/typeset.py makes of samples/source/ now."""
+    spec = importlib.util.spec_from_file_location("typeset", samples / "typeset.py")
+    assert spec is not None and spec.loader is not None
+    typeset = importlib.util.module_from_spec(spec)
+    sys.modules["typeset"] = typeset  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(typeset)
+    finally:
+        del sys.modules["typeset"]
+    for name, text in typeset.typeset().items():
+        assert (samples / name).read_text(encoding="utf-8") == text, (
+            f"samples/{name}: run python samples/typeset.py"
+        )
 
 
 @pytest.mark.parametrize("name", list(SAMPLE_PROFILES))
