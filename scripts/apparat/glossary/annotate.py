@@ -33,15 +33,17 @@ def texts(document: Document) -> Iterator[tuple[str, str]]:
                 yield f"{section.id}-n{note.n}", note.text
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, tuple[Glossary, Matcher]] = {}
+"""Matchers by glossary object. The glossary is kept beside its matcher: alive, its id cannot be reused by
+another glossary, which would otherwise be handed a matcher that is not its own."""
 
 
 def matcher_for(glossary: Glossary) -> Matcher:
     """Built once per glossary object (building derives every inflected form, about 0.2 s)."""
     found = _MATCHERS.get(id(glossary))
-    if found is None:
-        found = _MATCHERS[id(glossary)] = build(glossary, glossary.not_russian)
-    return found
+    if found is None or found[0] is not glossary:
+        found = _MATCHERS[id(glossary)] = (glossary, build(glossary, glossary.not_russian))
+    return found[1]
 
 
 def search_words(term: Term, printed: str) -> str:

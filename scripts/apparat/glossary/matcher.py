@@ -41,7 +41,8 @@ class Matcher:
     folded: dict[tuple[str, ...], tuple[AnnotationKind, str]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     firsts: set[str] = field(default_factory=set)
-    """Every entry's first word, as written and lower-cased: most words of a text fail this one test."""
+    """Every entry's first word as its table holds it (folded entries lower-cased): most words of a text
+    fail this one test."""
     longest: int = 1
 
     def add(self, spelling: str, kind: AnnotationKind, key: str, *, case_sensitive: bool) -> None:
@@ -53,7 +54,7 @@ class Matcher:
             words = tuple(w.lower() for w in words)
         table.setdefault(words, (kind, key))
         self.longest = max(self.longest, len(words))
-        self.firsts.update((words[0], words[0].lower()))
+        self.firsts.add(words[0])  # as written for exact entries, lower-cased for folded ones
         for n in range(1, len(words)):
             self.prefixes.add(words[:n])
             self.prefixes.add(tuple(w.lower() for w in words[:n]))
