@@ -15,6 +15,7 @@ from pathlib import Path
 from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics
 from apparat.site.build import BuildResult, build_site
 from apparat.site.layout import Layout
+from apparat.site.measure import chapter_weights, index_weight
 from apparat.works import sources_dir
 
 
@@ -50,6 +51,14 @@ def report(result: BuildResult, layout: Layout) -> int:
         say(f"build failed with {errors} errors ({timings})")
         return 1
     say(f"built {len(result.editions)} works into {layout.site} ({timings})")
+    weights = chapter_weights(layout.site)
+    if weights:
+        template = sum(w.total - w.content for w in weights) / sum(w.total for w in weights)
+        index = index_weight(layout.site)
+        say(
+            f"page weight: {len(weights)} chapter pages, {template:.0%} template and navigation; search index "
+            f"{index.index / 1e6:.2f} MB for {index.text / 1e6:.2f} MB of text ({index.ratio:.2f}×)"
+        )
     return 0
 
 
