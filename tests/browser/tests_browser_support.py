@@ -37,14 +37,16 @@ def visible_text(page: Any, selector: str) -> str:
 
 def open_search(page: Any, text: str) -> None:
     """Open Material's search and type (fill() does not trigger a search, see the field notes)."""
-    # The search worker loads the index and the Russian stemmer first; a query typed before it is ready is
-    # not run again once it is.
     page.wait_for_load_state("networkidle")
     field = page.locator("input.md-search__input")
     if not field.is_visible():  # narrow screens: the field opens from the header button
         page.locator("label.md-header__button[for='__search']").click()
     field.click()
     field.press_sequentially(text, delay=30)
+    # Material searches on keyup; Playwright types characters that are not on a US keyboard (Cyrillic) as
+    # text input, with no key events, so the query would only run if the worker became ready afterwards.
+    # A real key press sends the keyup (a reader with a Russian layout sends one with every letter).
+    field.press("End")
 
 
 class Session:
