@@ -22,6 +22,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -40,6 +41,7 @@ from apparat.synthetic import BOOK_BYTES, write_book
 from apparat.works import DEFAULT_SOURCES, PROJECT, SAMPLES, Work
 
 BENCH = PROJECT / "build" / "bench"
+"""Where corpora, models, cache and specs go (--workdir): runs in different work directories never meet."""
 PINNED_CODE = converter_hash()
 """The converter hash when the run began: cache keys use it throughout, so that another engineer editing
 the converter mid-run does not turn the one-changed-work rebuild into a full one."""
@@ -127,6 +129,7 @@ def run_child(name: str, works: int, spec: dict[str, Any]) -> Row:
     assert child.stdout is not None
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
+    spec_file.unlink(missing_ok=True)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"benchmark: measurement {name!r} failed (exit {child.returncode})")
@@ -203,7 +206,7 @@ def run_plan(quick: bool, jobs: int, sources: Path | None) -> tuple[list[Row], d
     changed = works[0]
     original = changed.read_bytes()
     try:
-        _generate((str(changed), unit, 1000))  # another seed: a different text of the same size
+        changed.write_bytes(original + b"\n")  # the smallest edit: one more (blank) line at the end
         again = run_child(f"corpus of {len(works)}, rebuild, one work changed", len(works), spec)
     finally:
         changed.write_bytes(original)
@@ -278,8 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes")
     parser.add_argument("--sources", type=Path, help="real sources directory (default: ../shared/sources)")
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    parser.add_argument("--workdir", type=Path, help="corpora, models and cache (default: build/bench)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global BENCH  # one setting read by every step of the plan
+    BENCH = (args.workdir or BENCH).resolve()
+    # On SIGTERM, unwind (finally blocks restore the corpus file the cache figure changes).
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     if args.measure:
         print(json.dumps(measure(json.loads(Path(args.measure).read_text(encoding="utf-8")))))
         return 0

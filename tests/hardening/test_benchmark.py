@@ -13,7 +13,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "benchmark.py"
 def test_quick_benchmark_reports_throughput_memory_and_cache(tmp_path: Path) -> None:
     figures_path = tmp_path / "figures.json"
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--quick", "--json", str(figures_path)],
+        [sys.executable, str(SCRIPT), "--quick", "--json", str(figures_path), "--workdir", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,
