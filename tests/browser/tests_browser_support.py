@@ -43,6 +43,9 @@ def open_search(page: Any, text: str) -> None:
         page.locator("label.md-header__button[for='__search']").click()
     field.click()
     field.press_sequentially(text, delay=30)
+    # Characters off the US layout (Cyrillic) are inserted without key events, and Material's search runs
+    # on key events: one real key press makes it read the field.
+    field.press("End")
     # Material searches on keyup; Playwright types characters that are not on a US keyboard (Cyrillic) as
     # text input, with no key events, so the query would only run if the worker became ready afterwards.
     # A real key press sends the keyup (a reader with a Russian layout sends one with every letter).
