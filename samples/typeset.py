@@ -390,6 +390,8 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 if row.tokens:
                     record_hyphens(out, line_no, row.tokens, nxt)
                 block = blocks[row.block]  # type: ignore[index]
+                if "pages" in block and block["pages"][1] != page_no:  # type: ignore[index]
+                    block.setdefault("breaks", []).append([page_no, line_no])  # type: ignore[attr-defined]
                 block.setdefault("lines", [line_no, line_no])
                 block.setdefault("pages", [page_no, page_no])
                 block["lines"][1] = line_no  # type: ignore[index]
@@ -567,6 +569,8 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
             if row.tokens:
                 record_hyphens(out, line_no, row.tokens, later[0].tokens if later else None)
             block = blocks_of[owner][row.block]
+            if "pages" in block and block["pages"][1] != page_no:  # type: ignore[index]
+                block.setdefault("breaks", []).append([page_no, line_no])  # type: ignore[attr-defined]
             block.setdefault("lines", [line_no, line_no])
             block.setdefault("pages", [page_no, page_no])
             block["lines"][1] = line_no  # type: ignore[index]

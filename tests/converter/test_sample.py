@@ -67,7 +67,10 @@ def differences(name: str) -> list[str]:
             out.append(
                 f"{where} pages: expected {want['pages']}, found {[got['first_page'], got['last_page']]}"
             )
-        out += _compare_list(f"{where} block", got["blocks"], want["blocks"])
+        blocks = [
+            {**b, "breaks": [[p["page"], p["line"]] for p in b.get("page_breaks", [])]} for b in got["blocks"]
+        ]
+        out += _compare_list(f"{where} block", blocks, [{"breaks": [], **b} for b in want["blocks"]])
         out += _compare_list(f"{where} note", got["notes"], want["notes"])
     hyphens = [{k: h[k] for k in ("line", "left", "right", "decision")} for h in model["hyphenation"]]
     if hyphens != truth["hyphenation"]:

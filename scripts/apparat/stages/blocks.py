@@ -82,11 +82,12 @@ def build_blocks(state: State) -> None:
                 continue
             pieces = [(i, with_markers(state, i)) for i in draft.lines]
             text, offsets = join_lines(state, pieces, lexicon)
-            breaks = [
-                PageBreak(offsets[draft.lines.index(i)], page, i + 1)
-                for i, page in pages.starts_between(draft.lines[0], draft.lines[-1])
-                if i in draft.lines
-            ]
+            breaks = []
+            for i, page in pages.starts_between(draft.lines[0], draft.lines[-1]):
+                # A page may begin on a line outside the block (a running head, a page number): it then
+                # begins inside the block at the block's next line.
+                at = next(k for k, line in enumerate(draft.lines) if line >= i)
+                breaks.append(PageBreak(offsets[at], page, draft.lines[at] + 1))
             first, last = draft.lines[0], draft.lines[-1]
             blocks.append(
                 Block(
