@@ -26,6 +26,7 @@ _LOCATOR = rf"(?P<locator>{_LOC_ITEM}(?:(?:,\s*|:\s*|\sand\s)(?:{_LOC_ITEM}))*)"
 CITATION = re.compile(
     rf"(?<![\w’'–\-.]){_AUTHORS},?\s(?:{_YEAR}|\((?P<pyear>\d{{4}})\))(?:,\s(?={_LOC_ITEM}(?:[,;.):\s]|$)){_LOCATOR})?"
 )
+_ANY_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 BULLETIN = re.compile(
     rf"Biulleten’? oppozitsii,\s(?P<locator>\d+(?:[–-]\d+)?\s\((?:[A-Z][a-z]+[–-]?)+\s\d{{4}}\)(?:,\s{_LOC_ITEM})?)"
 )
@@ -155,10 +156,23 @@ def _trim(authors: str) -> str:
     return " ".join(words)
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """CITATION's matches, tried only in windows around the years: the full pattern is costly to try at
+    every capitalised word of a long paragraph, and a citation ends at most a locator after its year."""
+    windows: list[list[int]] = []
+    for year in _ANY_YEAR.finditer(text):
+        low, high = max(0, year.start() - 160), min(len(text), year.end() + 200)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [m for low, high in windows for m in CITATION.finditer(text, low, high)]
+
+
 def find(text: str) -> list[Citation]:
     """Every author–date citation in a note's text, in order."""
     found: list[Citation] = []
-    for match in CITATION.finditer(text):
+    for match in _matches(text):
         authors = _trim(match.group("authors"))
         if any(w.endswith(("’s", "'s")) for w in authors.split()):
             continue  # `Marx’s 1843 response`, `Trotsky’s Notebooks, 1933–1935`: a possessive, not an author
