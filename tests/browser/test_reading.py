@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -118,3 +119,24 @@ def test_dark_scheme_chapter(site: Path, server: str, dark_session: Session) -> 
     page.goto(f"{server}/{chapter_with(site, 'a.footnote-ref')}")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     dark_session.shot("chapter-dark")
+
+
+def test_annotation_tooltip_by_tap(site: Path, server: str, browser: Any) -> None:
+    """On a touch screen the first tap shows the tooltip instead of following the link."""
+    chapter = chapter_with(site, "a[data-ap]")
+    if chapter is None:
+        pytest.skip("no annotation in the sample edition")
+    context = browser.new_context(viewport={"width": 412, "height": 860}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{chapter}")
+        host = page.locator("article a[data-ap]").first
+        host.scroll_into_view_if_needed()
+        host.tap()
+        page.wait_for_timeout(200)
+        assert page.url.endswith(chapter), "the first tap followed the link"
+        assert page.locator("#apparat-tip").is_visible(), "no tooltip on tap"
+        page.keyboard.press("Escape")
+        assert not page.locator("#apparat-tip").is_visible()
+    finally:
+        context.close()

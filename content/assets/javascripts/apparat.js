@@ -405,10 +405,16 @@
       host.addEventListener("mouseleave", scheduleHide);
       host.addEventListener("focus", function (event) { showTip(event.currentTarget); });
       host.addEventListener("blur", scheduleHide);
+      host.addEventListener("pointerdown", function (event) {
+        // Remember, before the browser's emulated mouseenter shows the tip, whether it was already open.
+        var target = event.currentTarget;
+        target.apparatTouch = event.pointerType === "touch";
+        target.apparatWasOpen = tipHost === target && tip && !tip.hidden;
+      });
       host.addEventListener("click", function (event) {
         // A tap has no hover: the first tap on a touch screen shows the tip, the second follows the link.
         var target = event.currentTarget;
-        if (event.pointerType === "touch" && tipHost !== target) {
+        if (target.apparatTouch && !target.apparatWasOpen) {
           event.preventDefault();
           showTip(target);
         }
