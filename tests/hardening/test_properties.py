@@ -72,7 +72,42 @@ def base_lines(profile: str, seed: int) -> list[str]:
     return _ARTICLES[seed]
 
 
-OPS = ("delete", "duplicate", "insert", "join", "cut", "indent", "dedent", "separator", "number", "truncate")
+OPS = (
+    "delete",
+    "duplicate",
+    "insert",
+    "join",
+    "cut",
+    "indent",
+    "dedent",
+    "separator",
+    "number",
+    "truncate",
+    "structure",
+)
+STRUCTURE = (
+    "Introduction",
+    " chapter 1",
+    " chapter 3",
+    " chapter 99",
+    "3.1 A Heading",
+    "12 chapter 2",
+    "40Introduction",
+    " Part I",
+    " Part II",
+    "Conclusion",
+    "Abstract",
+    " 18 ",
+    " 1 ",
+    ARTICLE_SEPARATOR,
+    ARTICLE_CONTINUATION,
+    "7 A note text.",
+    "1 Note.",
+    "word.7",
+    "x" * 120,
+    "Introduction: A Title",
+)
+"""Lines that mean something to a layout profile: inserted where they do not belong."""
 junk_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
 
 
@@ -102,6 +137,8 @@ def mutate(lines: list[str], op: str, where: float, text: str) -> list[str]:
         out[i] = swap.get(line, "")
     elif op == "number":
         out[i] = re.sub(r"\d+", lambda m: str(int(m.group()) * 7 % 1000), line, count=1)
+    elif op == "structure":
+        out.insert(i, STRUCTURE[len(text) % len(STRUCTURE)])
     elif op == "truncate":
         out = out[: max(1, i)]
     return out
