@@ -19,11 +19,13 @@ def _pages(site: Path) -> dict[str, str | None]:
         "glossary": "glossary/terms.html" if (site / "glossary" / "terms.html").is_file() else None,
         "factions": "glossary/factions.html" if (site / "glossary" / "factions.html").is_file() else None,
         "bibliography": bibliography.relative_to(site).as_posix() if bibliography else None,
+        "home": "index.html",
+        "report": "edition/report.html",
     }
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["chapter", "glossary", "factions", "bibliography"])
+@pytest.mark.parametrize("name", ["chapter", "glossary", "factions", "bibliography", "home", "report"])
 def test_no_serious_violation(site: Path, server: str, browser: Any, scheme: str, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
