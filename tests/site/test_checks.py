@@ -49,3 +49,17 @@ def test_requests_to_other_hosts() -> None:
     assert not any('https://example.org/"' in m or m.endswith("https://example.org/") for _, m in external)
     assert any(m.startswith("a CSS url()") and path == "index.html" for path, m in external)
     assert ("assets/site.css", "a CSS url() on another host") in external
+
+
+def test_canonical_address_is_not_a_request() -> None:
+    external = _messages(Code.SITE_EXTERNAL, check_site(FIXTURES / "site", None))
+    assert not any("canonical" in m or "example.org/edition" in m for m in external)
+
+
+def test_root_relative_links_follow_the_published_path() -> None:
+    def broken(mount: str) -> list[str]:
+        problems = check_site(FIXTURES / "site", None, mount=mount)
+        return [p.message for p in problems if p.path == "404.html"]
+
+    assert broken("/edition/") == []
+    assert any("/edition/page.html" in m for m in broken("/"))

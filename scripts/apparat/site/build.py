@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from apparat.cache import ConversionCache
 from apparat.convert import Task, available_works, convert_tasks
@@ -170,7 +171,9 @@ def build_site(
             clock.lap("mkdocs")
             if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")
-                result.diagnostics += check_site(temp, result.tips)
+                result.diagnostics += check_site(
+                    temp, result.tips, mount=urlsplit(layout.site_url or "/").path
+                )
                 clock.lap("checks")
             if result.failed:
                 raise _FailedError

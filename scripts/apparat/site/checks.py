@@ -38,6 +38,7 @@ _CSS_REMOTE = re.compile(
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SKIP_FOLDERS = ("assets/", "search/")
+_NOT_FETCHED = {"canonical", "alternate", "author", "license"}
 
 
 @dataclass(slots=True)
@@ -76,8 +77,11 @@ def _describe(node: LexborNode) -> str:
     return f"<{node.tag}> {text[:40]!r}" if text else f"<{node.tag}>"
 
 
-def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic]:
-    """Every problem of the built site at `site`; `tips` are the known `data-ap` keys (None: not checked)."""
+def check_site(site: Path, tips: Iterable[str] | None = None, mount: str = "/") -> list[Diagnostic]:
+    """Every problem of the built site at `site`; `tips` are the known `data-ap` keys (None: not checked).
+
+    `mount` is the path the site is published under (from site_url): root-relative links start with it.
+    """
     site = site.resolve()
     index = SiteIndex(site)
     known_tips = set(tips) if tips is not None else None
@@ -88,7 +92,7 @@ def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic
             continue
         html = page.read_text(encoding="utf-8")
         tree = LexborHTMLParser(html)
-        problems += _check_links(index, name, tree)
+        problems += _check_links(index, name, tree, mount)
         problems += _check_external(name, tree)
         problems += _check_footnotes(name, tree)
         if known_tips is not None:
@@ -103,7 +107,7 @@ def check_site(site: Path, tips: Iterable[str] | None = None) -> list[Diagnostic
     return problems
 
 
-def _check_links(index: SiteIndex, name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
+def _check_links(index: SiteIndex, name: str, tree: LexborHTMLParser, mount: str = "/") -> list[Diagnostic]:
     problems = []
     folder = posixpath.dirname(name)
     for tag, attribute in (("a", "href"), *_ASSET_ATTRIBUTES):
@@ -115,8 +119,9 @@ def _check_links(index: SiteIndex, name: str, tree: LexborHTMLParser) -> list[Di
             path = unquote(path.partition("?")[0])
             if not path:
                 target = name
-            elif path.startswith("/"):  # root-relative: only 404.html, served from the site root
-                target = posixpath.normpath(path.lstrip("/"))
+            elif path.startswith("/"):  # root-relative: only 404.html, served from anywhere in the site
+                inside = path.removeprefix(mount)
+                target = posixpath.normpath(inside.lstrip("/") or ".")
             else:
                 target = posixpath.normpath(posixpath.join(folder, path))
             kind = index.kind(target)
@@ -148,6 +153,8 @@ def _check_external(name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
     for tag, attribute in _ASSET_ATTRIBUTES:
         for node in tree.css(f"{tag}[{attribute}]"):
             url = node.attributes.get(attribute) or ""
+            if tag == "link" and (node.attributes.get("rel") or "") in _NOT_FETCHED:
+                continue  # the canonical address (from site_url) names the page; nothing is fetched
             if _EXTERNAL.match(url):
                 problems.append(
                     _problem(Code.SITE_EXTERNAL, name, f"expected a local asset, found <{tag}> {url}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +29,14 @@ class Layout:
     bibliography: Path = PROJECT / "bibliography.bib"
     overrides: Path = PROJECT / "overrides"
     base_config: Path = PROJECT / "mkdocs.yml"
+    site_url: str | None = None
+    """Where the site is published (`https://example.org/edition/`): canonical URLs, `citation_public_url`
+    and the sitemap use it. Default: $APPARAT_SITE_URL, else none (every link stays relative)."""
 
     @classmethod
     def default(cls) -> Layout:
-        return cls(content=CONTENT, build=PROJECT / "build", site=PROJECT / "site")
+        url = os.environ.get("APPARAT_SITE_URL") or None
+        return cls(content=CONTENT, build=PROJECT / "build", site=PROJECT / "site", site_url=url)
 
     @classmethod
     def under(cls, root: Path) -> Layout:
