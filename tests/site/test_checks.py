@@ -15,7 +15,7 @@ def _messages(code: Code, problems: list) -> list[str]:  # type: ignore[type-arg
 
 
 def test_links_and_anchors() -> None:
-    problems = check_site(FIXTURES / "site", {"term:known"})
+    problems = check_site(FIXTURES / "site", {"term:known"}, mount="/edition/")
     anchors = _messages(Code.SITE_ANCHOR, problems)
     assert len(anchors) == 1 and "'p99'" in anchors[0] and "page.html" in anchors[0]
     links = _messages(Code.SITE_LINK, problems)
