@@ -110,9 +110,15 @@
     var text;
     if (work.kind === "article") {
       text = authors + ", “" + work.title + ",”";
-      if (work.container) text += " " + work.container;
-      if (work.year) text += " (" + work.year + ")";
-      text += where ? ": " + where : "";
+      if (work.container) {
+        text += " " + work.container;
+        if (work.year) text += " (" + work.year + ")";
+        text += where ? ": " + where : "";
+      } else {
+        // Not (yet) published in a journal: cite the manuscript by its page.
+        text += " unpublished manuscript" + (work.year ? ", " + work.year : "");
+        text += where ? ", " + where : "";
+      }
     } else {
       text = authors + ", " + work.title;
       var imprint = [work.place ? work.place + ": " : "", work.publisher || "", work.year ? ", " + work.year : ""];

@@ -14,14 +14,13 @@ def inverted(name: str) -> str:
 
 
 def chicago(work: Work, url: str | None = None) -> str:
-    author = inverted(work.author)
+    author = inverted(work.author).rstrip(".")
     if work.kind == "article":
         text = f"{author}. “{work.title}.”"
         if work.container:
-            text += f" *{work.container}*"
-        if work.year:
-            text += f" ({work.year})"
-        text = text.rstrip(".") + "."
+            text += f" *{work.container}*" + (f" ({work.year})" if work.year else "") + "."
+        else:  # not (yet) published in a journal
+            text += " Unpublished manuscript" + (f", {work.year}" if work.year else "") + "."
     else:
         imprint = ", ".join(p for p in (work.publisher, str(work.year) if work.year else None) if p)
         if work.place and imprint:
