@@ -27,6 +27,12 @@ def test_first_occurrence_per_paragraph_carries_cyrillic_gloss_and_lemma() -> No
     ]
 
 
+def test_a_lemma_with_soft_signs_is_also_findable_without_them() -> None:
+    _MATCHERS.clear()
+    found = annotate(document("a plea for kul’turnost’"), glossary())
+    assert [a.search for a in found] == ["kulturnost культурность culturedness"]
+
+
 def test_headings_get_no_hidden_words() -> None:
     _MATCHERS.clear()
     doc = document("smychka")

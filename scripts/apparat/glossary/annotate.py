@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from apparat.glossary.entries import Glossary, Term
 from apparat.glossary.matcher import Matcher, build
+from apparat.glossary.translit import SOFT
 from apparat.model import ABSTRACT_TARGET, Annotation, AnnotationKind, BlockKind, Document
 
 
@@ -47,10 +48,13 @@ def matcher_for(glossary: Glossary) -> Matcher:
 
 
 def search_words(term: Term, printed: str) -> str:
-    """What the hidden text adds to the printed form: the Cyrillic, the gloss, and the lemma if not printed."""
+    """What the hidden text adds to the printed form: the Cyrillic, the gloss, the lemma if not printed, and
+    the lemma without soft signs (readers type `kulturnost` more often than `kul’turnost’`)."""
     words = [term.cyrillic, term.gloss]
     if printed.casefold() != term.lemma.casefold():
         words.insert(0, term.lemma)
+    if SOFT in term.lemma:
+        words.insert(0, term.lemma.replace(SOFT, ""))
     return " ".join(words)
 
 
