@@ -118,3 +118,17 @@ def test_a_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["404.html"])
 def test_no_leftover_template_placeholders(sample_site: Path, name: str) -> None:
     assert "{{" not in (sample_site / name).read_text(encoding="utf-8")
+
+
+def test_serve_regenerates_only_what_changed(tmp_path: Path) -> None:
+    from apparat.site.build import Memo, generate
+
+    layout = Layout.under(tmp_path)
+    memo = Memo()
+    first = generate(layout, None, ["sample-book", "sample-article"], layer_names=[], memo=memo)
+    again = generate(layout, None, ["sample-book", "sample-article"], layer_names=[], memo=memo)
+    assert [e.work.id for e in again.editions] == ["sample-book", "sample-article"]
+    assert all(a is b for a, b in zip(first.editions, again.editions, strict=True))
+    assert "convert" not in again.timings
+    other = generate(layout, None, ["sample-book", "sample-article"], layer_names=["glossary"], memo=memo)
+    assert all(a is not b for a, b in zip(first.editions, other.editions, strict=True))

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from apparat.commands import build
-from apparat.site.build import generate
+from apparat.site.build import Memo, generate
 from apparat.site.layout import Layout
 from apparat.works import MANIFEST, SAMPLES, sources_dir
 
@@ -37,7 +37,9 @@ def _stamp(paths: list[Path]) -> tuple[tuple[str, float], ...]:
     return tuple((str(p), p.stat().st_mtime if p.exists() else 0.0) for p in paths)
 
 
-def _watch(layout: Layout, args: argparse.Namespace, names: list[str] | None, stop: threading.Event) -> None:
+def _watch(
+    layout: Layout, args: argparse.Namespace, names: list[str] | None, memo: Memo, stop: threading.Event
+) -> None:
     sources = sources_dir(args.sources)
     last = _stamp(_inputs(layout, sources))
     while not stop.wait(0.4):
@@ -45,7 +47,7 @@ def _watch(layout: Layout, args: argparse.Namespace, names: list[str] | None, st
         if now != last:
             last = now
             build.say("inputs changed: regenerating chapters and pages")
-            result = generate(layout, sources, args.only, args.strict, build.say, names)
+            result = generate(layout, sources, args.only, args.strict, build.say, names, memo)
             if result.failed:
                 build.report(result, layout)
 
@@ -55,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
     layout = build.layout_for(args)
     names = None if args.layers is None else [n for n in args.layers.split(",") if n]
-    result = generate(layout, sources_dir(args.sources), args.only, args.strict, build.say, names)
+    memo = Memo()
+    result = generate(layout, sources_dir(args.sources), args.only, args.strict, build.say, names, memo)
     if result.failed or result.config_file is None:
         return build.report(result, layout) or 1
     # MkDocs logs "Serving on …" and its rebuilds; the CLI that usually shows them is not running.
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(layout, args, names, stop), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(layout, args, names, memo, stop), daemon=True)
     watcher.start()
     try:
         serve(

@@ -59,6 +59,26 @@ def _quiet(message: str) -> None:
     pass
 
 
+@dataclass(slots=True)
+class Memo:
+    """What `apparat serve` keeps between regenerations: the loaded layers while their data is unchanged,
+    and each work's edition while its source, corrections and the layers' data are unchanged. An edit of
+    one work's data then re-annotates and rewrites that work only."""
+
+    layers_key: object = None
+    layers: tuple[list[Layer], bool] = ([], False)
+    works: dict[str, tuple[object, Edition, list[Diagnostic]]] = field(default_factory=dict)
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[str, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(paths) if p.is_file())
+
+
+def _layers_key(layout: Layout, layer_names: list[str] | None, strict: bool) -> object:
+    data = [*layout.data.glob("*"), layout.bibliography] if layout.data.is_dir() else [layout.bibliography]
+    return (_stamp(data), tuple(layer_names) if layer_names is not None else None, strict)
+
+
 def generate(
     layout: Layout,
     sources: Path | None,
@@ -66,23 +86,40 @@ def generate(
     strict: bool = False,
     say: Say = _quiet,
     layer_names: list[str] | None = None,
+    memo: Memo | None = None,
 ) -> BuildResult:
     """Everything before MkDocs: the models, annotations, chapters, generated pages, tips and config."""
     result = BuildResult()
     clock = _Clock(result.timings)
     layout.prepare()
-    layers, layer_failed = load_layers(layout, say, strict, layer_names)
+    layers_key = _layers_key(layout, layer_names, strict)
+    if memo is not None and memo.layers_key == layers_key:
+        layers, layer_failed = memo.layers
+    else:
+        layers, layer_failed = load_layers(layout, say, strict, layer_names)
+        if memo is not None:
+            memo.layers_key, memo.layers, memo.works = layers_key, (layers, layer_failed), {}
     for layer in layers:
         result.diagnostics += layer.diagnostics
     clock.lap("load layers")
     cache = ConversionCache(layout.build / "cache")  # content-addressed: a rebuild reconverts what changed
     tasks: list[Task] = []
+    order: list[str] = []
+    editions: dict[str, Edition] = {}
     corrections = load_corrections()
     for work, path in available_works(sources, only):
-        if path.is_file():
-            tasks.append((work, path, strict, tuple(corrections.get(work.id, ())), cache))
-        else:
+        if not path.is_file():
             say(f"{work.id}: skipped, its source {path} is missing")
+            continue
+        order.append(work.id)
+        task: Task = (work, path, strict, tuple(corrections.get(work.id, ())), cache)
+        key = (work, _stamp([path]), task[3], strict)
+        kept = memo.works.get(work.id) if memo is not None else None
+        if kept is not None and kept[0] == key:
+            editions[work.id] = kept[1]
+            result.diagnostics += kept[2]
+        else:
+            tasks.append(task)
     # The works convert in worker processes (one per core) while this one annotates and writes chapters.
     for converted in convert_tasks(tasks, jobs=min(len(tasks), os.cpu_count() or 1), progress=say):
         work = converted.work
@@ -105,7 +142,12 @@ def generate(
                 f"{len(section.blocks)} blocks, {len(section.notes)} notes ({lost} missing)"
             )
         clock.lap("chapters")
-        result.editions.append(Edition(work, document, chapters))
+        editions[work.id] = Edition(work, document, chapters)
+        if memo is not None:
+            source = next(t for t in tasks if t[0].id == work.id)
+            key = (work, _stamp([source[1]]), source[3], strict)
+            memo.works[work.id] = (key, editions[work.id], converted.diagnostics)
+    result.editions = [editions[work_id] for work_id in order if work_id in editions]
     _write_pages(layout, layers, result)
     clock.lap("pages")
     if layer_failed:
