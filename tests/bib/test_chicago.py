@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import read_fixture_file
+from fixture_format import read_fixture_file
 
 from apparat.bib import chicago
 
