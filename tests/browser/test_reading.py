@@ -94,6 +94,12 @@ def test_page_jump_and_cite_this_passage(site: Path, server: str, session: Sessi
     session.shot("chapter-cite-panel")
     page.keyboard.press("Escape")
     assert not panel.is_visible()
+    paragraph.hover()
+    paragraph.locator("button.apparat-copy-link").click()
+    block_id = paragraph.get_attribute("id")
+    assert page.evaluate("location.hash") == f"#{block_id}"
+    page.wait_for_timeout(100)
+    assert f"#{block_id}" in page.locator(".apparat-live").inner_text()
 
 
 @pytest.mark.parametrize("query", ["latin", "cyrillic"])
