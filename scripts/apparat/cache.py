@@ -6,7 +6,9 @@ work id and the name shown in messages, the editorial corrections, `--strict`, a
 annotation and publishing code is not part of the key, so editing the glossary never reconverts a work.
 
 The value is the pickled `Converted` (document and diagnostics). Pickle is safe here because only this
-program writes `build/cache/`; a damaged or unreadable entry is treated as a miss and overwritten.
+program writes `build/cache/`; a damaged or unreadable entry is treated as a miss and overwritten. Loading
+a pickle can run code, so never restore the directory from an untrusted place (a fork's CI cache): share
+the exported JSON models instead.
 """
 
 from __future__ import annotations
