@@ -25,12 +25,14 @@ from hypothesis import strategies as st
 from apparat.diagnostics import ApparatError, Code
 from apparat.export.json import to_data
 from apparat.pipeline import convert_file
+from apparat.render.markdown import write_chapters
 from apparat.synthetic import ARTICLE_CONTINUATION, ARTICLE_SEPARATOR, generate_article, generate_book
+from apparat.works import Work
 
 TIME_LIMIT = 5.0
 """Seconds one conversion of a few kilobytes may take before it counts as a loop (normal: ~20 ms)."""
 SETTINGS = settings(
-    max_examples=120,
+    max_examples=300,
     deadline=None,  # the alarm below bounds each example; hypothesis' deadline is flaky on a busy machine
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,  # the same examples on every run: CI failures reproduce locally
@@ -159,6 +161,10 @@ def check_conversion(data: bytes, profile: str) -> None:
             with time_limit(TIME_LIMIT):
                 document, reporter = convert_file(path, profile, "mutated", display=shown)
                 exported = to_data(document)
+                if not reporter.failed:  # what is published must render too
+                    write_chapters(
+                        document, Work("mutated", "m", "-", path.name, profile, False), path.parent
+                    )
         except ApparatError as error:
             diagnostic = error.diagnostic
             assert diagnostic.path == shown
