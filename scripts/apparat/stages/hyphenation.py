@@ -159,9 +159,12 @@ def join_lines(state: State, pieces: list[tuple[int, str]], lexicon: Lexicon) ->
             starts.append(0)
             out = text
             continue
-        tail = _TAIL.search(out[-120:])  # only the end matters; searching all of `out` is quadratic
-        head = _HEAD.match(text)
-        if out.endswith("-") and tail and head and not out.endswith("--"):
+        # Only a line ending in one hyphen can hold a broken word; test that before the (backtracking)
+        # search, which otherwise runs at every line join. Only the end matters: search the last 120.
+        hyphen = out.endswith("-") and not out.endswith("--")
+        tail = _TAIL.search(out[-120:]) if hyphen else None
+        head = _HEAD.match(text) if tail else None
+        if tail and head:
             left, right = tail.group(1), head.group(1)
             decision, evidence = decide(left, right, lexicon, state.hyphen_default)
             result = f"{left}{right}" if decision == "join" else f"{left}-{right}"
