@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from apparat.diagnostics import Reporter
-from apparat.glossary.bench import annotate_seconds
 from apparat.glossary.candidates import uncovered
 from apparat.glossary.entries import Glossary
 from apparat.glossary.matcher import term_spellings
@@ -63,9 +62,3 @@ def test_at_least_99_percent_of_term_occurrences_annotated(
     print(f"terms annotated {found} of {expected} counted independently")
     assert expected > 400
     assert found >= 0.99 * expected, (found, expected)
-
-
-def test_annotating_both_works_takes_under_a_second(book: Document, article: Document) -> None:
-    known = works()
-    seconds = annotate_seconds([(book, known[book.work]), (article, known[article.work])])  # type: ignore[list-item]
-    assert seconds <= 1.0, seconds
