@@ -67,3 +67,13 @@ def test_command_fails_on_a_removed_anchor_unless_redirected(tmp_path: Path, dec
             encoding="utf-8",
         )
     assert main(args) == (0 if declared else 1)
+
+
+def test_every_entry_of_glossary_and_bibliography_pages_is_published(tmp_path: Path) -> None:
+    entry = (
+        '<html><body><article><h2 id="smychka">smychka</h2><p id="Carr1958">Carr</p></article></body></html>'
+    )
+    found = anchors.collect(
+        _site(tmp_path / "site", {"glossary/terms.html": entry, "w/bibliography.html": entry})
+    )
+    assert {"glossary/terms.html#smychka", "w/bibliography.html#Carr1958"} <= found

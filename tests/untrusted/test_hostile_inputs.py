@@ -169,3 +169,19 @@ def test_markup_in_a_bibtex_field_is_found(value: str) -> None:
 def test_plain_bibtex_field_passes() -> None:
     assert field_problems("The Revolution Betrayed: What Is the Soviet Union and Where Is It Going?") == []
     assert field_problems("pp. 3 < 5") == []
+
+
+def test_a_hostile_hand_written_page_fails_the_build_checks(tmp_path: Path) -> None:
+    from apparat.site.contributed import check_pages
+
+    (tmp_path / "about.md").write_text("# About\n\nFine.\n", encoding="utf-8")
+    (tmp_path / "evil.md").write_text("# Evil\n\nClick me\n{: onclick=\"steal()\" }\n", encoding="utf-8")
+    problems = check_pages(tmp_path)
+    assert [(Path(p.path).name, p.line, p.code.value) for p in problems] == [("evil.md", 4, "data.unsafe-page")]
+
+
+def test_the_project_pages_are_clean() -> None:
+    from apparat.site.contributed import check_pages
+    from apparat.works import PROJECT
+
+    assert check_pages(PROJECT / "content" / "pages") == []

@@ -17,9 +17,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from apparat.untrusted import LinedDict, load_yaml
 
-# Anchors we promise to keep: pages (p123), blocks (ch01-b012, part-1-b003), notes (fn:12), sections.
+# Anchors we promise to keep: pages (p123), blocks (ch01-b012, part-1-b003), notes (fn:12), sections,
+# and every entry of the glossary and bibliography pages.
 _PUBLISHED = re.compile(r"^(p\d+|fn:\d+|[a-z0-9-]+-b\d{3,}|intro|ch\d\d|introduction|part-\d+|conclusion)$")
 _SKIP_FOLDERS = {"assets", "search", "generated"}
+# Pages whose every id is an entry readers link to (a glossary term, a bibliography key).
+_ENTRY_PAGES = re.compile(r"^(glossary/[^/]+|[^/]+/bibliography)\.html$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,10 @@ def collect(site: Path) -> set[str]:
         article = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("article")
         if article is None:
             continue
+        entries = bool(_ENTRY_PAGES.match(name))
         for node in article.css("[id]"):
             anchor = node.attributes.get("id") or ""
-            if _PUBLISHED.match(anchor):
+            if _PUBLISHED.match(anchor) or (entries and anchor and not anchor.startswith("fnref")):
                 found.add(f"{name}#{anchor}")
     return found
 

@@ -22,6 +22,7 @@ from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, tips
 from apparat.site.checks import check_markdown, check_site
+from apparat.site.contributed import check_anchors, check_pages
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.mkdocs_run import mkdocs_build
@@ -206,6 +207,7 @@ def build_site(
         return result
     chapter_files = [c.path for e in result.editions for c in e.chapters]
     result.diagnostics += check_markdown(chapter_files, PROJECT)
+    result.diagnostics += check_pages(layout.content / "pages")
     try:
         with staged_dir(layout.site) as temp:
             say(f"mkdocs build --strict → {layout.site}")
@@ -216,6 +218,7 @@ def build_site(
                 result.diagnostics += check_site(
                     temp, result.tips, mount=urlsplit(layout.site_url or "/").path
                 )
+                result.diagnostics += check_anchors(temp, layout.data)
                 clock.lap("checks")
             if result.failed:
                 raise _FailedError
