@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -132,3 +134,19 @@ def test_serve_regenerates_only_what_changed(tmp_path: Path) -> None:
     assert "convert" not in again.timings
     other = generate(layout, None, ["sample-book", "sample-article"], layer_names=["glossary"], memo=memo)
     assert all(a is not b for a, b in zip(first.editions, other.editions, strict=True))
+
+
+def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(Layout.default().data, data)
+    listing = data / "published-anchors.txt"
+    listing.write_text(
+        listing.read_text(encoding="utf-8") + "sample-book/01-introduction.html#p999\n", encoding="utf-8"
+    )
+    layout = dataclasses.replace(Layout.under(tmp_path), data=data)
+    result = build_site(layout, None, ["sample-book"])
+    removed = [d for d in result.diagnostics if d.code.value == "site.anchor-removed"]
+    assert result.failed
+    expected = "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    assert [d.message for d in removed] == [f"{expected}, found it removed"]
+    assert not layout.site.exists()  # nothing published
