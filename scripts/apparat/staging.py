@@ -40,11 +40,23 @@ def terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _publishable(path: Path, mode: int) -> None:
+    """mkdtemp/mkstemp create private (0700/0600) paths; published output gets the usual permissions."""
+    path.chmod(mode & ~_umask())
+
+
 @contextmanager
 def staged_dir(final: Path) -> Iterator[Path]:
     """Yield an empty temporary folder; on success it replaces `final`, on any failure it is removed."""
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
+    _publishable(temp, 0o777)
     try:
         with terminate_as_interrupt():
             yield temp
@@ -65,6 +77,7 @@ def staged_file(final: Path) -> Iterator[Path]:
     handle, name = tempfile.mkstemp(prefix=f".{final.name}.new-", dir=final.parent)
     os.close(handle)
     temp = Path(name)
+    _publishable(temp, 0o666)
     try:
         with terminate_as_interrupt():
             yield temp
