@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,8 +78,25 @@ class ConversionCache:
     """Converter hash the entries are keyed by; None: the running code's own. A sharded build can pin one
     value across machines, and the benchmark pins it for a run while others edit the converter."""
 
+    @property
+    def generation(self) -> Path:
+        """Entries live under the converter's hash: a new converter starts a new folder, and the old
+        folders (which can never hit again) are what `prune` removes."""
+        return self.root / (self.code or converter_hash())[:16]
+
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pickle"
+        return self.generation / key[:2] / f"{key}.pickle"
+
+    def prune(self) -> int:
+        """Remove the entries of other converter versions; returns how many files were removed."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder != self.generation:
+                removed += sum(1 for f in folder.rglob("*") if f.is_file())
+                shutil.rmtree(folder, ignore_errors=True)
+        return removed
 
     def get(self, key: str) -> Converted | None:
         from apparat.convert import Converted

@@ -159,3 +159,15 @@ def test_real_works_identical_serial_parallel_and_cached(sources: Path, tmp_path
     expected = [outputs(r, tmp_path / f"serial-{r.work.id}") for r in runs.pop("serial")]
     for name, results in runs.items():
         assert [outputs(r, tmp_path / f"{name}-{r.work.id}") for r in results] == expected, name
+
+
+def test_prune_removes_only_other_converter_versions(tmp_path: Path) -> None:
+    work, path = synthetic_work(tmp_path, "pruned")
+    old = ConversionCache(tmp_path / "cache", code="0" * 64)
+    current = ConversionCache(tmp_path / "cache")
+    convert_work(work, path, cache=old)
+    convert_work(work, path, cache=current)
+    assert old.generation != current.generation
+    assert current.prune() == 1
+    assert not old.generation.exists()
+    assert current.get(work_key(work, path, path.read_bytes())) is not None

@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         chapters = write_chapters(result.document, result.work, args.content)
         summary = _summary(result.document)
         progress(f"{result.work.id}: {len(chapters)} chapters, {summary}")
+    if cache is not None and (removed := cache.prune()):
+        progress(f"removed {removed} cache entries of earlier converter versions")
     return status
 
 
