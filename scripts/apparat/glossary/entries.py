@@ -55,6 +55,11 @@ class Faction:
     figures: tuple[str, ...] = ()
     """Keys of persons."""
 
+    @property
+    def years(self) -> str:
+        """"1923–1927", or one year when the faction lived within it."""
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
 
 @dataclass(frozen=True, slots=True)
 class Person:

@@ -85,7 +85,7 @@ def _term(term: Term, found: Mentions) -> list[str]:
 
 
 def _faction(faction: Faction, glossary: Glossary, found: Mentions) -> list[str]:
-    lines = [f"## {_md(faction.name)} ({faction.start}–{faction.end}) {{ #{faction.key} }}", ""]
+    lines = [f"## {_md(faction.name)} ({faction.years}) {{ #{faction.key} }}", ""]
     if faction.aliases:
         lines += ["Also called: " + ", ".join(_md(a) for a in faction.aliases) + ".", ""]
     lines += [render_definition(faction.description), ""]
@@ -142,7 +142,7 @@ def _timeline_table(factions: list[Faction], glossary: Glossary) -> list[str]:
             html.escape(glossary.factions[f.merged_into].name) if f.merged_into in glossary.factions else ""
         )
         rows.append(
-            f'<tr><th scope="row"><a href="#{f.key}">{html.escape(f.name)}</a></th><td>{f.start}–{f.end}</td>'
+            f'<tr><th scope="row"><a href="#{f.key}">{html.escape(f.name)}</a></th><td>{f.years}</td>'
             f"<td>{before}</td><td>{after}</td></tr>"
         )
     return [

@@ -79,7 +79,7 @@ def svg(factions: list[Faction]) -> str:
             f'<g><text x="{_LABEL - 8}" y="{y + 15}" font-size="12" text-anchor="end" fill="currentColor">'
             f"{name}</text>"
             f'<rect x="{x1:.1f}" y="{y + 4}" width="{x2 - x1:.1f}" height="{_ROW - 10}" '
-            f'fill="url(#tl-{pattern})" stroke="currentColor"><title>{name}, {faction.start}–{faction.end}'
+            f'fill="url(#tl-{pattern})" stroke="currentColor"><title>{name}, {faction.years}'
             "</title></rect></g>"
         )
     edges = {(f.key, f.merged_into) for f in ordered if f.merged_into}

@@ -26,7 +26,7 @@ def term_tip(term: Term) -> str:
 
 def faction_tip(faction: Faction) -> str:
     return (
-        f"<p><b>{html.escape(faction.name)}</b> ({faction.start}–{faction.end})</p>"
+        f"<p><b>{html.escape(faction.name)}</b> ({faction.years})</p>"
         f"<p>{render_inline_definition(_short(faction.description))}</p>"
     )
 
