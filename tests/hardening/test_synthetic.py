@@ -23,6 +23,7 @@ def test_write_book_streams_the_same_text(tmp_path: Path) -> None:
     text, expected = generate_book(30_000, 8)
     assert path.read_text(encoding="utf-8") == text
     assert shape == expected
+    assert shape.lines == len(text.splitlines())
 
 
 @pytest.mark.parametrize("size", [BOOK_BYTES // 10, BOOK_BYTES // 2])
