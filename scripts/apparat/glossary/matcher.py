@@ -44,11 +44,17 @@ class Matcher:
     """Every entry's first word as its table holds it (folded entries lower-cased): most words of a text
     fail this one test."""
     longest: int = 1
+    spellings: dict[tuple[AnnotationKind, str], list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
+    """Each entry's spellings as words (with their case sensitivity): what the entry can match."""
+    by_first: dict[str, set[tuple[AnnotationKind, str]]] = field(default_factory=dict)
+    """Lower-cased first word → the entries that have a spelling starting with it."""
 
     def add(self, spelling: str, kind: AnnotationKind, key: str, *, case_sensitive: bool) -> None:
         words = tuple(_normal(w.group()) for w in WORD.finditer(spelling))
         if not words:
             return
+        self.spellings.setdefault((kind, key), []).append((words, case_sensitive))
+        self.by_first.setdefault(words[0].lower(), set()).add((kind, key))
         table = self.exact if case_sensitive else self.folded
         if not case_sensitive:
             words = tuple(w.lower() for w in words)

@@ -11,6 +11,7 @@ from apparat.glossary import data as _data
 from apparat.glossary import pages as _pages
 from apparat.glossary import tips as _tips
 from apparat.glossary.entries import Glossary
+from apparat.glossary.incremental import AnnotationCache, annotation_key
 from apparat.model import Annotation, Document
 from apparat.works import Work
 
@@ -22,11 +23,24 @@ def load(data_dir: Path, reporter: Reporter) -> Glossary:
     return _data.load_glossary(data_dir, reporter)
 
 
-def annotate(document: Document, work: Work, glossary: Glossary) -> list[Annotation]:
+def annotate(
+    document: Document, work: Work, glossary: Glossary, cache_dir: Path | None = None
+) -> list[Annotation]:
     """Term, faction and person spans in every block and note, clear of note references and of the
-    annotations already in `document.annotations` (citations run first)."""
+    annotations already in `document.annotations` (citations run first).
+
+    With `cache_dir`, a work is annotated again only when its texts or an entry that can match in it
+    changed (apparat.glossary.incremental)."""
     del work  # every work shares one glossary; kept for the common signature
-    return _annotate.annotate(document, glossary)
+    if cache_dir is None:
+        return _annotate.annotate(document, glossary)
+    cache = AnnotationCache(cache_dir)
+    key = annotation_key(document, glossary, _annotate.matcher_for(glossary), cache)
+    found = cache.get(key)
+    if found is None:
+        found = _annotate.annotate(document, glossary)
+        cache.put(key, found)
+    return found
 
 
 def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) -> list[Path]:

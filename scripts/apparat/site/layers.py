@@ -9,6 +9,7 @@ never annotated inside a citation.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,13 @@ class Layer:
     module: ModuleType
     data: Any
     diagnostics: list[Diagnostic]
+    cache_dir: Path | None = None
+    """Where a layer whose `annotate` takes `cache_dir` keeps its per-work results between builds."""
 
     def annotate(self, document: Document, work: Work) -> list[Annotation]:
+        if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.annotate).parameters:
+            cached: list[Annotation] = self.module.annotate(document, work, self.data, cache_dir=self.cache_dir)
+            return cached
         result: list[Annotation] = self.module.annotate(document, work, self.data)
         return result
 
@@ -79,5 +85,6 @@ def load_layers(
         reporter = Reporter(shown, strict=strict)
         data = module.load(source, reporter)
         failed = failed or reporter.failed
-        layers.append(Layer(spec.name, module, data, reporter.items))
+        cache_dir = layout.build / "cache" / "annotations" / spec.name
+        layers.append(Layer(spec.name, module, data, reporter.items, cache_dir))
     return layers, failed
