@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from apparat.diagnostics import Code
-from apparat.site.checks import check_markdown, check_site
+from apparat.site.checks import check_site
+from apparat.site.markdown_checks import check_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -63,3 +64,13 @@ def test_root_relative_links_follow_the_published_path() -> None:
 
     assert broken("/edition/") == []
     assert any("/edition/page.html" in m for m in broken("/"))
+
+
+def test_markdown_footnotes_unused_and_code_is_skipped(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Text[^1] and `[^2]` in code.\n\n```\n[^5]: a fence is not a note\n```\n\n[^1]: One.\n\n[^4]: Nobody calls me.\n",
+        encoding="utf-8",
+    )
+    problems = [(p.line, p.message) for p in check_markdown([page], tmp_path)]
+    assert problems == [(9, "expected a reference to footnote [^4], found none (unused)")]

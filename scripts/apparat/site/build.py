@@ -21,10 +21,11 @@ from apparat.edition import Edition
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, tips
-from apparat.site.checks import check_markdown, check_site
+from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchors, check_pages
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
+from apparat.site.markdown_checks import check_markdown
 from apparat.site.mkdocs_run import mkdocs_build
 from apparat.staging import staged_dir
 from apparat.works import PROJECT
@@ -206,7 +207,8 @@ def build_site(
     if result.failed or result.config_file is None:
         return result
     chapter_files = [c.path for e in result.editions for c in e.chapters]
-    result.diagnostics += check_markdown(chapter_files, PROJECT)
+    pages = sorted((layout.content / "pages").rglob("*.md"))
+    result.diagnostics += check_markdown([*chapter_files, *pages], PROJECT)
     result.diagnostics += check_pages(layout.content / "pages")
     try:
         with staged_dir(layout.site) as temp:

@@ -35,7 +35,6 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _CSS_REMOTE = re.compile(
     r"url\(\s*['\"]?(?:https?:)?//|@import\s+(?:url\()?['\"]?(?:https?:)?//", re.IGNORECASE
 )
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SKIP_FOLDERS = ("assets/", "search/")
 _NOT_FETCHED = {"canonical", "alternate", "author", "license"}
@@ -211,41 +210,3 @@ def _check_tips(name: str, tree: LexborHTMLParser, tips: set[str]) -> list[Diagn
         for key, count in sorted(missing.items())
         if key not in tips
     ]
-
-
-def check_markdown(paths: Iterable[Path], shown: Path) -> list[Diagnostic]:
-    """Footnote definitions given twice, and references to no definition, in Markdown chapters."""
-    problems = []
-    for path in paths:
-        where = path.relative_to(shown).as_posix() if path.is_relative_to(shown) else str(path)
-        defined: dict[str, int] = {}
-        refs: set[str] = set()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            match = _FOOTNOTE_DEF.match(line)
-            if match:
-                label = match.group(1)
-                if label in defined:
-                    problems.append(
-                        Diagnostic(
-                            Code.SITE_FOOTNOTE,
-                            Severity.ERROR,
-                            where,
-                            number,
-                            f"expected one definition of footnote [^{label}], found a second "
-                            f"(first at line {defined[label]})",
-                        )
-                    )
-                defined.setdefault(label, number)
-                line = line[match.end() :]
-            refs.update(_FOOTNOTE_REF.findall(line))
-        problems.extend(
-            Diagnostic(
-                Code.SITE_FOOTNOTE,
-                Severity.ERROR,
-                where,
-                None,
-                f"expected a definition of footnote [^{label}], found none",
-            )
-            for label in sorted(refs - set(defined))
-        )
-    return problems
