@@ -41,6 +41,8 @@ class Work:
     """'book' or 'article', for citation metadata."""
     container: str | None = None
     """Journal of an article, if known."""
+    corporate_author: bool = False
+    """The author is a body (an editorial collective), never inverted to "Last, First" in citations."""
 
     def source_path(self, sources: Path | None) -> Path | None:
         if self.sample:

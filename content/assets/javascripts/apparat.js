@@ -97,8 +97,9 @@
     return work.authors && work.authors.length ? work.authors : [work.author || "Anonymous"];
   }
 
-  /* "First Last" → "Last, First", for bibliographies and RIS. */
-  function inverted(name) {
+  /* "First Last" → "Last, First", for bibliographies and RIS; a corporate author stays as it is. */
+  function inverted(name, work) {
+    if (work && work.corporate) return name;
     var parts = name.trim().split(/\s+/);
     if (parts.length < 2) return name;
     return parts[parts.length - 1] + ", " + parts.slice(0, -1).join(" ");
@@ -130,7 +131,7 @@
   }
 
   function bibtexKey(work) {
-    var last = inverted(authorsOf(work)[0]).split(",")[0].toLowerCase().replace(/[^a-z0-9]/g, "");
+    var last = inverted(authorsOf(work)[0], work).split(/[,\s]/)[0].toLowerCase().replace(/[^a-z0-9]/g, "");
     var word = (work.title.toLowerCase().match(/[a-z]{4,}/) || ["work"])[0];
     return last + (work.year || "") + word;
   }
@@ -139,7 +140,8 @@
     var article_ = work.kind === "article";
     var lines = ["@" + (article_ ? "article" : section ? "inbook" : "book") + "{" + bibtexKey(work) + ","];
     function field(name, value) { if (value) lines.push("  " + name + " = {" + value + "},"); }
-    field("author", authorsOf(work).join(" and "));
+    // braces keep a corporate author whole (BibTeX would read "Apparat Editors" as first and last name)
+    field("author", work.corporate ? "{" + authorsOf(work)[0] + "}" : authorsOf(work).join(" and "));
     field("title", work.title);
     if (!article_ && section && citeData.title) field("chapter", citeData.title);
     field("journal", article_ ? work.container : null);
@@ -156,7 +158,7 @@
     var article_ = work.kind === "article";
     var lines = ["TY  - " + (article_ ? "JOUR" : section ? "CHAP" : "BOOK")];
     function field(tag, value) { if (value) lines.push(tag + "  - " + value); }
-    authorsOf(work).forEach(function (name) { field("AU", inverted(name)); });
+    authorsOf(work).forEach(function (name) { field("AU", inverted(name, work)); });
     if (!article_ && section && citeData.title) {
       field("TI", citeData.title);
       field("BT", work.title);

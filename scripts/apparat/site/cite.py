@@ -7,14 +7,16 @@ import re
 from apparat.works import Work
 
 
-def inverted(name: str) -> str:
-    """ "First Last" → "Last, First" (bibliography order)."""
+def inverted(name: str, corporate: bool = False) -> str:
+    """ "First Last" → "Last, First" (bibliography order); a corporate author stays as it is."""
     parts = name.split()
+    if corporate:
+        return name
     return name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
 
 
 def chicago(work: Work, url: str | None = None) -> str:
-    author = inverted(work.author).rstrip(".")
+    author = inverted(work.author, work.corporate_author).rstrip(".")
     if work.kind == "article":
         text = f"{author}. “{work.title}.”"
         if work.container:
@@ -32,7 +34,8 @@ def chicago(work: Work, url: str | None = None) -> str:
 
 
 def bibtex_key(work: Work) -> str:
-    last = re.sub(r"[^a-z0-9]", "", work.author.split()[-1].lower())
+    name = work.author.split()[0 if work.corporate_author else -1]
+    last = re.sub(r"[^a-z0-9]", "", name.lower())
     word = next(iter(re.findall(r"[a-z]{4,}", work.title.lower())), "work")
     return f"{last}{work.year or ''}{word}"
 
@@ -40,7 +43,7 @@ def bibtex_key(work: Work) -> str:
 def bibtex(work: Work) -> str:
     kind = "article" if work.kind == "article" else "book"
     fields = [
-        ("author", work.author),
+        ("author", f"{{{work.author}}}" if work.corporate_author else work.author),  # braces: one name
         ("title", work.title),
         ("journal", work.container if kind == "article" else None),
         ("publisher", work.publisher if kind == "book" else None),
@@ -55,7 +58,7 @@ def ris(work: Work) -> str:
     article = work.kind == "article"
     lines = [
         f"TY  - {'JOUR' if article else 'BOOK'}",
-        f"AU  - {inverted(work.author)}",
+        f"AU  - {inverted(work.author, work.corporate_author)}",
         f"TI  - {work.title}",
     ]
     if article and work.container:

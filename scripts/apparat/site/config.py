@@ -27,6 +27,7 @@ def work_meta(edition: Edition) -> dict[str, Any]:
         "title": work.title,
         "author": work.author,
         "authors": [work.author],
+        "corporate": work.corporate_author,
         "year": work.year,
         "publisher": work.publisher,
         "place": work.place,
