@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,31 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+Golden = Callable[[Path, str], None]
+
+
+@pytest.fixture(scope="session")
+def golden(update_golden: bool) -> Golden:
+    """Compare a whole output with its golden file (a readable diff on failure); --update-golden rewrites it."""
+
+    def compare(path: Path, text: str) -> None:
+        if update_golden:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.is_file(), f"{path}: no golden file yet (run pytest --update-golden)"
+        expected = path.read_text(encoding="utf-8")
+        if expected != text:
+            diff = difflib.unified_diff(
+                expected.splitlines(), text.splitlines(), str(path), "now", lineterm="", n=2
+            )
+            pytest.fail(
+                "\n".join(list(diff)[:80]) + "\n(intended? pytest --update-golden, then read the diff)"
+            )
+
+    return compare
+
+
 @pytest.fixture(scope="session")
 def sources() -> Path:
     path = real_sources()
@@ -60,5 +87,3 @@ def samples() -> Path:
     if not (SAMPLES / "sample-book.txt").is_file():
         pytest.skip("samples/ not written yet")
     return SAMPLES
-
-

@@ -6,8 +6,8 @@ diff, commit it with the change.
 
 from __future__ import annotations
 
-import difflib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,20 +31,6 @@ def _edition(name: str, content: Path) -> Edition:
     return Edition(work, document, write_chapters(document, work, content))
 
 
-def _compare(path: Path, text: str, update: bool) -> None:
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.is_file(), f"{path}: no golden file yet (run pytest --update-golden)"
-    golden = path.read_text(encoding="utf-8")
-    if golden != text:
-        diff = difflib.unified_diff(
-            golden.splitlines(), text.splitlines(), str(path), "now", lineterm="", n=1
-        )
-        pytest.fail("\n".join(list(diff)[:60]) + "\n(intended? pytest --update-golden)")
-
-
 @pytest.fixture(scope="module")
 def bibliography() -> publish.Bibliography:
     reporter = Reporter("bibliography.bib")
@@ -54,14 +40,16 @@ def bibliography() -> publish.Bibliography:
 
 
 @pytest.mark.parametrize("name", list(SAMPLES_PROFILES))
-def test_pages_golden(name: str, samples: Path, tmp_path: Path, update_golden: bool, bibliography) -> None:  # type: ignore[no-untyped-def]
+def test_pages_golden(
+    name: str, samples: Path, tmp_path: Path, golden: Callable[[Path, str], None], bibliography
+) -> None:  # type: ignore[no-untyped-def]
     edition = _edition(name, tmp_path)
     written = publish.write_pages(bibliography, [edition], tmp_path)
     assert sorted(p.name for p in written) == sorted(
         ["bibliography.md", "bibliography-status.md", f"{name}.bib", f"{name}.json", f"{name}.ris"]
     )
     for page in ("bibliography.md", "bibliography-status.md"):
-        _compare(GOLDEN / name / page, (tmp_path / name / page).read_text(encoding="utf-8"), update_golden)
+        golden(GOLDEN / name / page, (tmp_path / name / page).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", list(SAMPLES_PROFILES))

@@ -7,7 +7,7 @@ golden files (`git diff tests/converter/golden`) and commit them with the change
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -29,29 +29,17 @@ def _document(name: str) -> Document:
     return document
 
 
-def _compare(path: Path, text: str, update: bool) -> None:
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.is_file(), f"{path}: no golden file yet (run pytest --update-golden)"
-    golden = path.read_text(encoding="utf-8")
-    if golden != text:
-        diff = difflib.unified_diff(
-            golden.splitlines(), text.splitlines(), str(path), "converted now", lineterm="", n=2
-        )
-        pytest.fail("\n".join(list(diff)[:80]) + "\n(intended? pytest --update-golden)")
-
-
 @pytest.mark.parametrize("name", list(SAMPLE_PROFILES))
-def test_model_json(name: str, samples: Path, update_golden: bool) -> None:
+def test_model_json(name: str, samples: Path, golden: Callable[[Path, str], None]) -> None:
     document = _document(name)
     jsonschema.validate(to_data(document), schema())
-    _compare(GOLDEN / f"{name}.json", to_json(document), update_golden)
+    golden(GOLDEN / f"{name}.json", to_json(document))
 
 
 @pytest.mark.parametrize("name", list(SAMPLE_PROFILES))
-def test_markdown_chapters(name: str, samples: Path, tmp_path: Path, update_golden: bool) -> None:
+def test_markdown_chapters(
+    name: str, samples: Path, tmp_path: Path, update_golden: bool, golden: Callable[[Path, str], None]
+) -> None:
     work = next(w for w in load_works() if w.id == name)
     written = write_chapters(_document(name), work, tmp_path)
     names = sorted(chapter.path.name for chapter in written)
@@ -63,4 +51,4 @@ def test_markdown_chapters(name: str, samples: Path, tmp_path: Path, update_gold
     else:
         assert sorted(p.name for p in folder.glob("*.md")) == names
     for chapter in written:
-        _compare(folder / chapter.path.name, chapter.path.read_text(encoding="utf-8"), update_golden)
+        golden(folder / chapter.path.name, chapter.path.read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@ tests/glossary/golden/. After an intended change: `pytest tests/glossary --updat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,15 +17,9 @@ PAGES = ["terms.md", "factions.md", "persons.md"]
 
 @pytest.mark.parametrize("name", PAGES)
 def test_glossary_page_matches_golden(
-    glossary_edition: tuple[Layout, BuildResult], update_golden: bool, name: str
+    glossary_edition: tuple[Layout, BuildResult], golden: Callable[[Path, str], None], name: str
 ) -> None:
-    written = (glossary_edition[0].content / "glossary" / name).read_text(encoding="utf-8")
-    golden = GOLDEN / name
-    if update_golden:
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(written, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
-    assert written == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}"
+    golden(GOLDEN / name, (glossary_edition[0].content / "glossary" / name).read_text(encoding="utf-8"))
 
 
 def test_the_sample_exercises_inflections_factions_and_persons(

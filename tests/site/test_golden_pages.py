@@ -5,6 +5,7 @@ annotations) are left out, so that a glossary change does not churn these files.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,16 +18,13 @@ PAGES = ["index.md", "sample-book/index.md", "edition/report.md", "build/mkdocs.
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_generated_page(sample_build: tuple[Layout, BuildResult], update_golden: bool, name: str) -> None:
+def test_generated_page(
+    sample_build: tuple[Layout, BuildResult], golden: Callable[[Path, str], None], name: str
+) -> None:
     layout = sample_build[0]
     root = layout.content.parent
     path = root / name if name.startswith("build/") else layout.content / name
     text = path.read_text(encoding="utf-8").replace(str(root.resolve()), "<root>")
     text = text.replace(str(Path(__file__).parents[2].resolve()), "<project>")
     text = re.sub(r"(?m)^INHERIT: .*$", "INHERIT: <relative path of the top mkdocs.yml>", text)
-    golden = GOLDEN / name.replace("/", "--")
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
-    assert text == golden.read_text(encoding="utf-8")
+    golden(GOLDEN / name.replace("/", "--"), text)
