@@ -20,7 +20,7 @@ from apparat.cache import ConversionCache, conversion_key
 from apparat.diagnostics import Diagnostic
 from apparat.model import Correction, Document
 from apparat.pipeline import convert_file
-from apparat.works import PROJECT, Work, load_works
+from apparat.works import Work, display_path, load_works
 
 Progress = Callable[[str], None]
 
@@ -50,11 +50,6 @@ def available_works(sources: Path | None, only: list[str] | None = None) -> list
         if path is not None:
             out.append((work, path))
     return out
-
-
-def display_path(path: Path) -> str:
-    """How a source is named in messages: relative to the project when it lies inside it."""
-    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
 
 
 def work_key(

@@ -25,7 +25,7 @@ from apparat.diagnostics import Code, fail
 from apparat.model import Correction
 from apparat.source import SourceText
 from apparat.untrusted import LinedDict, UntrustedError, field_problems, load_yaml
-from apparat.works import PROJECT
+from apparat.works import PROJECT, display_path
 
 DEFAULT_PATH = PROJECT / "content" / "data" / "corrections.yml"
 _FIELDS = ("work", "line", "find", "replace", "reason")
@@ -35,7 +35,7 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, list[Correction]]:
     """Work id → its corrections, in file order. A missing file means no corrections."""
     if not path.is_file():
         return {}
-    shown = str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+    shown = display_path(path)
     try:
         data = load_yaml(path)
     except UntrustedError as error:

@@ -53,6 +53,11 @@ class Work:
         return path if path.is_file() else None
 
 
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the project when it lies inside it."""
+    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+
+
 def sources_dir(option: str | None) -> Path | None:
     """The sources directory from the option, the environment, or the default; None if there is none."""
     chosen = option or os.environ.get("APPARAT_SOURCES")
@@ -64,7 +69,7 @@ def sources_dir(option: str | None) -> Path | None:
 def load_works(path: Path = MANIFEST) -> list[Work]:
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    shown = str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+    shown = display_path(path)
     if not isinstance(data, dict) or not isinstance(data.get("works"), list):
         raise fail(Code.MANIFEST, shown, 1, "a mapping with a 'works' list", type(data).__name__)
     works: list[Work] = []

@@ -45,9 +45,9 @@ class Bibliography:
 
 
 def display(path: Path) -> str:
-    from apparat.works import PROJECT
+    from apparat.works import display_path
 
-    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+    return display_path(path)
 
 
 def keywords_of(entry: Entry) -> set[str]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from apparat.cache import ConversionCache
-from apparat.convert import available_works, convert_work, display_path
+from apparat.convert import available_works, convert_work
 from apparat.corrections import load as load_corrections
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.glossary.candidates import Candidate, uncovered
 from apparat.glossary.entries import Glossary
 from apparat.model import Document, Span
+from apparat.works import display_path
 
 
 def _spans(document: Document) -> dict[str, Span | None]:

@@ -13,11 +13,7 @@ from pathlib import Path
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.review import anchors
 from apparat.untrusted import UntrustedError, page_problems
-from apparat.works import PROJECT
-
-
-def _shown(path: Path) -> str:
-    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+from apparat.works import display_path
 
 
 def check_pages(pages: Path) -> list[Diagnostic]:
@@ -25,7 +21,7 @@ def check_pages(pages: Path) -> list[Diagnostic]:
     for page in sorted(pages.rglob("*.md")):
         for problem in page_problems(page.read_text(encoding="utf-8")):
             message = f"expected {problem.expected}, found {problem.found}"
-            found.append(Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, _shown(page), problem.line, message))
+            found.append(Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message))
     return found
 
 
@@ -35,14 +31,14 @@ def check_anchors(site: Path, data: Path) -> list[Diagnostic]:
         redirects = anchors.read_redirects(redirects_file)
     except (UntrustedError, ValueError) as error:
         return [
-            Diagnostic(Code.SITE_ANCHOR_REMOVED, Severity.ERROR, _shown(redirects_file), None, str(error))
+            Diagnostic(Code.SITE_ANCHOR_REMOVED, Severity.ERROR, display_path(redirects_file), None, str(error))
         ]
     lost = anchors.removed(anchors.read_list(listing), anchors.collect(site), redirects)
     return [
         Diagnostic(
             Code.SITE_ANCHOR_REMOVED,
             Severity.ERROR,
-            _shown(listing),
+            display_path(listing),
             None,
             f"expected the published anchor {anchor} in the build (or a redirect), found it removed",
         )

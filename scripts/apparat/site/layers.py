@@ -20,7 +20,7 @@ from apparat.diagnostics import Diagnostic, Reporter
 from apparat.edition import Edition
 from apparat.model import Annotation, Document
 from apparat.site.layout import Layout
-from apparat.works import PROJECT, Work
+from apparat.works import Work, display_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def load_layers(
             say(f"{spec.name}: skipped, {spec.module} is not importable yet ({error})")
             continue
         source = spec.source(layout)
-        shown = str(source.relative_to(PROJECT)) if source.is_relative_to(PROJECT) else str(source)
+        shown = display_path(source)
         reporter = Reporter(shown, strict=strict)
         data = module.load(source, reporter)
         failed = failed or reporter.failed
