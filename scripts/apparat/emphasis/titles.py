@@ -120,10 +120,14 @@ class TitleIndex:
             alternatives = []
             for first, words in sorted(seconds.items()):
                 rest = "|".join(sorted(map(re.escape, words - {""}), key=lambda w: (-len(w), w)))
-                gap = rf"(?:\s*[,:;–—\-]\s*|\s+)(?i:{rest})" if rest else ""
-                alternatives.append(re.escape(first) + (f"(?:{gap})?" if rest and "" in words else gap))
+                # the second word is only looked at, not consumed: the next form may start right there
+                ahead = rf"(?=(?:\s*[,:;–—\-]\s*|\s+)(?i:{rest})(?![\w’']))" if rest else ""
+                alone = r"(?![\w’'])"
+                alternatives.append(
+                    re.escape(first) + (f"(?:{ahead}|{alone})" if rest and "" in words else ahead or alone)
+                )
             alternatives.sort(key=lambda a: (-len(a), a))
-            found = self._patterns[single] = re.compile(rf"(?:{'|'.join(alternatives) or '(?!)'})(?![\w’'])")
+            found = self._patterns[single] = re.compile("|".join(alternatives) or "(?!)")
         return found
 
     def all_forms(self) -> Iterator[Form]:

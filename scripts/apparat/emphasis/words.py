@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from apparat.emphasis.titles import quoted
 from apparat.glossary.entries import Glossary, TermKind
 from apparat.glossary.matcher import WORD, Matcher
+from apparat.glossary.translit import SOFT
 from apparat.model import Annotation, AnnotationKind, Evidence
 
 
@@ -49,7 +50,8 @@ def term_spans(
                 glossary, annotation.key, text, annotation.start, annotation.end, linked=True
             )
             if found is not None:
-                yield _span(annotation.key, annotation.target, annotation.start, annotation.end, found)
+                end = with_soft_sign(glossary, annotation.key, text, annotation.start, annotation.end)
+                yield _span(annotation.key, annotation.target, annotation.start, end, found)
         elif annotation.kind is AnnotationKind.CITE:
             text = text_of[annotation.target]
             for hit in matcher.find(text[annotation.start : annotation.end]):
@@ -58,8 +60,25 @@ def term_spans(
                 start, end = annotation.start + hit.start, annotation.start + hit.end
                 found = evidence_for(glossary, hit.key, text, start, end, linked=False)
                 if found is not None:
-                    yield _span(hit.key, annotation.target, start, end, found)
+                    yield _span(
+                        hit.key,
+                        annotation.target,
+                        start,
+                        with_soft_sign(glossary, hit.key, text, start, end),
+                        found,
+                    )
 
 
 def _span(key: str, target: str, start: int, end: int, evidence: Evidence) -> Annotation:
     return Annotation(AnnotationKind.EMPHASIS, key, target, start, end, evidence=evidence)
+
+
+def with_soft_sign(glossary: Glossary, key: str, text: str, start: int, end: int) -> int:
+    """The span's end, past a closing soft sign the matcher left out (`Biulleten’` read as a word and a
+    closing quote) when the entry spells the word with it."""
+    term = glossary.terms.get(key)
+    if term is None or text[end : end + 1] != SOFT or text[end + 1 : end + 2].isalpha():
+        return end
+    words = WORD.findall(text[start:end])
+    spelled = {w for spelling in (term.lemma, *term.variants) for w in WORD.findall(spelling)}
+    return end + 1 if words and words[-1] + SOFT in spelled else end

@@ -84,44 +84,44 @@ def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int
 
 
 @dataclass(slots=True)
-class Span:
+class Nested:
     """A node of the nested spans of one text: a link (with its annotation), an emphasis, or the root."""
 
     start: int
     end: int
     annotation: Annotation | None = None
     emphasis: bool = False
-    children: list[Span] = field(default_factory=list)
+    children: list[Nested] = field(default_factory=list)
 
 
-def nest(text: str, annotations: list[Annotation]) -> Span:
+def nest(text: str, annotations: list[Annotation]) -> Nested:
     """The annotations of one text as a tree of properly nested spans.
 
     Emphasis spans are merged where they overlap, and cut where a link crosses their edge, so that each
     piece lies wholly inside or outside the link: `<em>Title with </em><a><em>a name</em> and more</a>`.
     Where an emphasis and a link cover the same text the link is outside (a term's link text in italics).
     """
-    links: list[Span] = []
+    links: list[Nested] = []
     for annotation in sorted(
         (a for a in annotations if a.kind is not AnnotationKind.EMPHASIS), key=lambda a: (a.start, -a.end)
     ):
         if annotation.start >= (links[-1].end if links else 0) and annotation.end > annotation.start:
-            links.append(Span(annotation.start, annotation.end, annotation))
+            links.append(Nested(annotation.start, annotation.end, annotation))
     merged: list[list[int]] = []
     for a in sorted((a for a in annotations if a.kind is AnnotationKind.EMPHASIS), key=lambda a: a.start):
         if merged and a.start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], a.end)
         elif a.end > a.start:
             merged.append([a.start, a.end])
-    pieces: list[Span] = []
+    pieces: list[Nested] = []
     for start, end in merged:
         cuts = sorted(
             {link.start for link in links if start < link.start < end < link.end}
             | {link.end for link in links if link.start < start < link.end < end}
         )
         bounds = [start, *cuts, end]
-        pieces += [Span(a, b, emphasis=True) for a, b in itertools.pairwise(bounds) if b > a]
-    root = Span(0, len(text))
+        pieces += [Nested(a, b, emphasis=True) for a, b in itertools.pairwise(bounds) if b > a]
+    root = Nested(0, len(text))
     stack = [root]
     for span in sorted([*links, *pieces], key=lambda s: (s.start, -s.end, s.emphasis)):
         while not (stack[-1].start <= span.start and span.end <= stack[-1].end):
@@ -132,7 +132,7 @@ def nest(text: str, annotations: list[Annotation]) -> Span:
 
 
 def _render(
-    span: Span, text: str, markers: list[tuple[int, int]], next_marker: list[int], in_link: bool = False
+    span: Nested, text: str, markers: list[tuple[int, int]], next_marker: list[int], in_link: bool = False
 ) -> str:
     in_link = in_link or span.annotation is not None
     out = []
