@@ -262,6 +262,13 @@ def other_benchmarks(sources: Path | None) -> list[str]:
             out.append(str(glossary_bench.report([(c.document, c.work) for c in converted])))
         except Exception as error:  # noqa: BLE001 -- another package's figure must not sink this one's
             out.append(f"glossary benchmark failed: {type(error).__name__}: {error}")
+    if importlib.util.find_spec("apparat.emphasis.bench") is not None:
+        try:
+            emphasis_bench = importlib.import_module("apparat.emphasis.bench")
+            converted = convert_all(sources)
+            out.append(str(emphasis_bench.report([(c.document, c.work) for c in converted])))
+        except Exception as error:  # noqa: BLE001
+            out.append(f"emphasis benchmark failed: {type(error).__name__}: {error}")
     if importlib.util.find_spec("apparat.bib.bench") is not None:
         try:
             bib_bench = importlib.import_module("apparat.bib.bench")

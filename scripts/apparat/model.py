@@ -132,6 +132,27 @@ class AnnotationKind(StrEnum):
     FACTION = "faction"
     PERSON = "person"
     CITE = "cite"
+    EMPHASIS = "emphasis"
+    """Italics the extraction lost: a title of a work or a foreign word (see `Evidence`)."""
+
+
+class Evidence(StrEnum):
+    """Why a span is set in italics (an `EMPHASIS` annotation). The key names the entry that says so."""
+
+    TITLE_CITED = "title-cited"
+    """A book's or journal's title from bibliography.bib inside a citation of that entry (key: BibTeX key)."""
+    TITLE_NEAR = "title-near"
+    """Such a title in a paragraph or note that cites its entry elsewhere (key: BibTeX key)."""
+    TITLE = "title"
+    """Such a title standing alone: long and capitalised enough not to be an ordinary phrase (key: BibTeX key)."""
+    PERIODICAL = "periodical"
+    """The name of a journal or newspaper of bibliography.bib (key: BibTeX key of an entry in it)."""
+    GLOSSARY_TITLE = "glossary-title"
+    """A Russian title of a work or periodical that the glossary lists (key: term key)."""
+    TERM = "term"
+    """A transliterated Russian glossary term, linked at this span (key: term key)."""
+    FOREIGN = "foreign"
+    """A form of a glossary term where it is not linked, e.g. inside a citation (key: term key)."""
 
 
 ABSTRACT_TARGET = "abstract"
@@ -157,6 +178,8 @@ class Annotation:
     search: str | None = None
     """Words search should find at this span that the reader does not see (a term's Cyrillic lemma and
     English gloss); the renderer writes them into a hidden element inside the span."""
+    evidence: Evidence | None = None
+    """For emphasis: why the span is italic."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,3 +146,22 @@ def test_annotation_tooltip_by_tap(site: Path, server: str, browser: Any) -> Non
         assert not page.locator("#apparat-tip").is_visible()
     finally:
         context.close()
+
+
+def test_titles_and_russian_words_show_in_italics(site: Path, server: str, session: Session) -> None:
+    """The reader sees the emphasis spans in italics: an italic title holding a name's link, and a term
+    link whose text is italic; the rest of the paragraph stays upright."""
+    page = session.page
+    chapter = chapter_with(site, "article em a[data-ap]")
+    assert chapter is not None, "no italic title with a link in it in the sample edition"
+    page.goto(f"{server}/{chapter}")
+    styles = page.evaluate(
+        """() => {
+        const style = (el) => getComputedStyle(el).fontStyle;
+        const title = document.querySelector("article em a[data-ap]");
+        const term = document.querySelector("article a[data-ap^='term:'] > em");
+        return {title: style(title), term: term && style(term), paragraph: style(title.closest('p'))};
+    }"""
+    )
+    assert styles == {"title": "italic", "term": "italic", "paragraph": "normal"}, styles
+    assert session.errors == []

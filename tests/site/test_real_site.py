@@ -16,6 +16,7 @@ from apparat.site.measure import chapter_weights, index_weight
 
 pytestmark = pytest.mark.real
 
+
 def layers_for_tests() -> list[str] | None:
     chosen = os.environ.get("APPARAT_TEST_LAYERS")
     return None if chosen is None else [n for n in chosen.split(",") if n]

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from apparat.glossary.annotate import texts as annotated_texts
+from apparat.model import AnnotationKind, Evidence
 from apparat.site.build import BuildResult, build_site
 from apparat.site.bundle import write_bundle
 from apparat.site.layout import Layout
@@ -81,8 +83,44 @@ def test_every_annotation_has_a_tip(sample_build: tuple[Layout, BuildResult]) ->
     layout, result = sample_build
     script = (layout.site / "generated" / "tips.js").read_text(encoding="utf-8")
     assert script.splitlines()[1].startswith("window.APPARAT_TIPS = {")
-    keys = {f"{a.kind}:{a.key}" for e in result.editions for a in e.document.annotations}
+    keys = {
+        f"{a.kind}:{a.key}"
+        for e in result.editions
+        for a in e.document.annotations
+        if a.kind is not AnnotationKind.EMPHASIS  # italics have no tooltip
+    }
     assert keys <= set(result.tips)
+
+
+def test_italics_in_the_pages_are_the_models(sample_build: tuple[Layout, BuildResult]) -> None:
+    """What the reader sees in italics, read from the built HTML, is the text of the model's emphasis spans
+    (merged where they touch), chapter by chapter; and every kind of evidence shows in the samples."""
+    layout, result = sample_build
+    kinds = set()
+    for edition in result.editions:
+        texts = dict(annotated_texts(edition.document))
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for a in edition.document.annotations:
+            if a.kind is AnnotationKind.EMPHASIS:
+                spans.setdefault(a.target, []).append((a.start, a.end))
+                kinds.add(a.evidence)
+        for chapter in edition.chapters:
+            expected = []
+            for target, found in spans.items():
+                if target.split("-b")[0].split("-n")[0] != chapter.section_id:
+                    continue
+                merged: list[list[int]] = []
+                for start, end in sorted(found):
+                    if merged and start <= merged[-1][1]:
+                        merged[-1][1] = max(merged[-1][1], end)
+                    else:
+                        merged.append([start, end])
+                expected += [texts[target][start:end] for start, end in merged]
+            article = _tree(layout.site, f"{edition.work.id}/{chapter.path.stem}.html").css_first("article")
+            shown = [" ".join(em.text().split()) for em in article.css("em")]
+            # an italic span cut by a link edge shows as neighbouring pieces: compare the words
+            assert sorted(" ".join(shown).split()) == sorted(" ".join(expected).split()), chapter.path.name
+    assert kinds >= set(Evidence) - {Evidence.FOREIGN}
 
 
 def test_page_weight_and_search_index(sample_build: tuple[Layout, BuildResult]) -> None:
@@ -147,6 +185,8 @@ def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
     result = build_site(layout, None, ["sample-book"])
     removed = [d for d in result.diagnostics if d.code.value == "site.anchor-removed"]
     assert result.failed
-    expected = "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    expected = (
+        "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    )
     assert [d.message for d in removed] == [f"{expected}, found it removed"]
     assert not layout.site.exists()  # nothing published

@@ -60,6 +60,7 @@ def to_data(document: Document) -> dict[str, Any]:
                 "start": a.start,
                 "end": a.end,
                 "locator": a.locator,
+                "evidence": str(a.evidence) if a.evidence is not None else None,
             }
             for a in document.annotations
         ],

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from apparat.diagnostics import Code, Reporter
-from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, slug
+from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, TermKind, slug
 from apparat.glossary.translit import SOFT
 from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
 
@@ -172,6 +172,11 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
     if variants is None or see_also is None:
         return None
     lemma = _soft(str(item["lemma"]))
+    try:
+        kind = TermKind(str(item["kind"])) if item.get("kind") else _default_kind(lemma, pos)
+    except ValueError:
+        file.problem(item.line, f"kind one of {', '.join(k.value for k in TermKind)}", repr(item["kind"]))
+        return None
     key = str(item.get("id") or slug(lemma))
     if not checker.key(file, item, "term", key) or not checker.claim(
         file, item, f"term {key}", (lemma, *variants)
@@ -190,7 +195,15 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
         see_also=see_also,
         expansion=str(expansion) if expansion else None,
         case_sensitive=bool(item.get("case_sensitive", pos is Pos.FIXED and lemma[:1].isupper())),
+        kind=kind,
     )
+
+
+def _default_kind(lemma: str, pos: Pos) -> TermKind:
+    """Without a `kind`: a fixed capitalised lemma names something (an acronym with two capitals or more)."""
+    if pos is not Pos.FIXED or not lemma[:1].isupper():
+        return TermKind.WORD
+    return TermKind.ACRONYM if sum(c.isupper() for c in lemma) >= 2 else TermKind.NAME
 
 
 def _years(file: _File, item: LinedDict) -> tuple[int, int] | None:

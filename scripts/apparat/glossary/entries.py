@@ -21,6 +21,19 @@ class Pos(StrEnum):
     """Never inflected: acronyms, indeclinable words, titles; only the lemma and its variants match."""
 
 
+class TermKind(StrEnum):
+    """What a term names, which decides how the edition sets it (see apparat.emphasis)."""
+
+    WORD = "word"
+    """A Russian word or phrase: set in italics, like any foreign word."""
+    ACRONYM = "acronym"
+    """An abbreviation (`VSNKh`, `TsK`): roman."""
+    NAME = "name"
+    """A proper name of an institution, a place or a building (`Sovnarkom`, `Smol’nyi`): roman."""
+    TITLE = "title"
+    """The title of a work or a periodical (`Izvestiia`, `Sochineniia`): italic, as titles are."""
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     key: str
@@ -39,6 +52,9 @@ class Term:
     """For acronyms: the full Russian name, transliterated."""
     case_sensitive: bool = False
     """Acronyms like `Cheka` match only as capitalised, so an English word is never taken for them."""
+    kind: TermKind = TermKind.WORD
+    """Given by the entry's `kind`; without it, a fixed capitalised lemma is a name (an acronym when it has
+    two capitals or more), anything else a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +73,7 @@ class Faction:
 
     @property
     def years(self) -> str:
-        """"1923–1927", or one year when the faction lived within it."""
+        """ "1923–1927", or one year when the faction lived within it."""
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 

@@ -28,7 +28,7 @@ def mentions(editions: list[Edition]) -> Mentions:
     for edition in editions:
         per_key: dict[tuple[str, str], list[str]] = defaultdict(list)
         for annotation in edition.document.annotations:
-            if annotation.kind is not AnnotationKind.CITE:
+            if annotation.kind in (AnnotationKind.TERM, AnnotationKind.FACTION, AnnotationKind.PERSON):
                 per_key[(annotation.kind.value, annotation.key)].append(annotation.target)
         for key, targets in per_key.items():
             found[key].append((edition, targets))

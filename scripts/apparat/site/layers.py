@@ -1,9 +1,10 @@
-"""The annotation layers (bibliography, glossary) as the build sees them: optional, loaded by name.
+"""The annotation layers (bibliography, glossary, emphasis) as the build sees them: optional, loaded by name.
 
 Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips` (see
 docs/site.md). A layer whose module cannot be imported yet is skipped with a message, so the site builds
-(without its annotations and pages) while the layer is being written. Citations run before terms: a term is
-never annotated inside a citation.
+(without its annotations and pages) while the layer is being written. Layers run in the order of `SPECS`:
+citations before terms (a term is never annotated inside a citation), and both before emphasis, which
+reads their spans and, through `needs`, their loaded data.
 """
 
 from __future__ import annotations
@@ -29,11 +30,16 @@ class LayerSpec:
     module: str
     source: Callable[[Layout], Path]
     """The data the layer's `load` reads."""
+    needs: tuple[str, ...] = ()
+    """Earlier layers whose loaded data `load` gets as keyword arguments (None when left out)."""
 
 
 SPECS = (
     LayerSpec("bibliography", "apparat.bib.publish", lambda layout: layout.bibliography),
     LayerSpec("glossary", "apparat.glossary.publish", lambda layout: layout.data),
+    LayerSpec(
+        "emphasis", "apparat.emphasis.publish", lambda layout: layout.data, ("bibliography", "glossary")
+    ),
 )
 
 
@@ -48,7 +54,9 @@ class Layer:
 
     def annotate(self, document: Document, work: Work) -> list[Annotation]:
         if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.annotate).parameters:
-            cached: list[Annotation] = self.module.annotate(document, work, self.data, cache_dir=self.cache_dir)
+            cached: list[Annotation] = self.module.annotate(
+                document, work, self.data, cache_dir=self.cache_dir
+            )
             return cached
         result: list[Annotation] = self.module.annotate(document, work, self.data)
         return result
@@ -70,6 +78,7 @@ def load_layers(
     `names` limits the layers (`apparat build --layers bibliography`); None means all of them.
     """
     layers: list[Layer] = []
+    loaded: dict[str, Any] = {}
     failed = False
     for spec in SPECS:
         if names is not None and spec.name not in names:
@@ -83,7 +92,8 @@ def load_layers(
         source = spec.source(layout)
         shown = display_path(source)
         reporter = Reporter(shown, strict=strict)
-        data = module.load(source, reporter)
+        data = module.load(source, reporter, **{name: loaded.get(name) for name in spec.needs})
+        loaded[spec.name] = data
         failed = failed or reporter.failed
         cache_dir = layout.build / "cache" / "annotations" / spec.name
         layers.append(Layer(spec.name, module, data, reporter.items, cache_dir))
