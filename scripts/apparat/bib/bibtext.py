@@ -139,7 +139,7 @@ class BibText:
                 del self.parts[i]
                 if i < len(self.parts) and isinstance(self.parts[i], str):
                     rest = str(self.parts[i])
-                    self.parts[i] = rest[1:] if rest.startswith("\n") else rest
+                    self.parts[i] = rest.removeprefix("\n")
                     if self.parts[i] == "" and i > 0 and isinstance(self.parts[i - 1], str):
                         del self.parts[i]
                 return

@@ -151,7 +151,8 @@ class Memory:
         """`Lenin` → `Lenin, V.I.` when a full citation gave the initials; other names unchanged."""
         if "," in names or " and " in names:
             return names
-        for _, fields in self.entries.values():
+        order = [*reversed(self.seen), *(k for k in self.entries if k not in self.seen)]
+        for fields in (self.entries[k][1] for k in order):  # this document's own full citations first
             for role in ("author", "bookauthor"):
                 for person in fields.get(role, "").split(" and "):
                     if person.split(",")[0] == names:

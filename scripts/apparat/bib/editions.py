@@ -49,7 +49,9 @@ def related(bibliography: Bibliography) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for keys in groups.values():
         for key in keys:
-            others = [k for k in keys if k != key and _editions(bibliography.entries[key], bibliography.entries[k])]
+            others = [
+                k for k in keys if k != key and _editions(bibliography.entries[key], bibliography.entries[k])
+            ]
             if others:
                 out[key] = sorted(others)
     return out
@@ -69,7 +71,8 @@ def _editions(one: Entry, other: Entry) -> bool:
 def same_printing(one: Entry, other: Entry) -> bool:
     """Year and place agree: the same edition, cited under two keys."""
     return all(
-        fold(str(one.fields.get(name, ""))) == fold(str(other.fields.get(name, ""))) for name in ("year", "address")
+        fold(str(one.fields.get(name, ""))) == fold(str(other.fields.get(name, "")))
+        for name in ("year", "address")
     )
 
 

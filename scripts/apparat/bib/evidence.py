@@ -25,12 +25,71 @@ from apparat.bib.provenance import fold
 from apparat.model import Document, NoteStatus
 
 _SMALL = frozenset(
-    "a an and as at by for from in into of on or the to with against after before between under upon "
-    "over without within versus vs & de del della di la le les du des und der die das".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "against",
+        "after",
+        "before",
+        "between",
+        "under",
+        "upon",
+        "over",
+        "without",
+        "within",
+        "versus",
+        "vs",
+        "&",
+        "de",
+        "del",
+        "della",
+        "di",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "und",
+        "der",
+        "die",
+        "das",
+    ]
 )
 _CUES = frozenset(
-    "his her their its pamphlet book article essay speech letter report collection volume entitled "
-    "titled called study memoirs".split()
+    [
+        "his",
+        "her",
+        "their",
+        "its",
+        "pamphlet",
+        "book",
+        "article",
+        "essay",
+        "speech",
+        "letter",
+        "report",
+        "collection",
+        "volume",
+        "entitled",
+        "titled",
+        "called",
+        "study",
+        "memoirs",
+    ]
 )
 """Words that introduce a title in running text (`in his pamphlet The New Course`). A bare `in` does not:
 `a strike wave in France and Germany (…)` names places."""
@@ -103,8 +162,11 @@ def _list_item(text: str, end: int) -> tuple[int, str] | None:
     list, or the start) to `end`, when it reads as a title (most of its words capitalised, no sentence end)."""
     before = text[:end].rstrip()
     cut = before.rfind(";")
-    if cut < 0:
-        cut = before.rfind(":")
+    colon = before.rfind(":")
+    if colon > cut:  # `these editions: Title (…)` opens the list; `My Life: An Attempt (…)` is one title
+        ahead = before[cut + 1 : colon]
+        if ". " in ahead or not _title_cased(_words(ahead)):
+            cut = colon
     phrase = before[cut + 1 :].strip()
     if not phrase or ". " in phrase or not (phrase[0].isupper() or phrase[0].isdigit()):
         return None
@@ -129,7 +191,7 @@ def _inline(text: str, end: int) -> tuple[int, str] | None:
             taken.insert(0, token)
             continue
         break
-    while taken and taken[-1].group(0).lower() in _SMALL:
+    if taken and taken[-1].group(0).lower() in _SMALL:
         return None
     cue_before = None
     if taken and taken[0].group(0) in ("In", "See") and len(taken) > 1 and taken[1].group(0) in _DETERMINERS:
@@ -169,7 +231,9 @@ def in_text(text: str, target: str) -> list[Evidence]:
         elif not quoted:
             neighbours = [g for g in (groups[index - 1] if index else None,) if g is not None]
             after = re.match(r"\s*;\s*\S", text[close_at + 1 :])
-            in_list = after is not None or any(re.fullmatch(r"\s*;\s*", text[g[1] + 1 : g[1] + 3]) for g in neighbours)
+            in_list = after is not None or any(
+                re.fullmatch(r"\s*;\s*", text[g[1] + 1 : g[1] + 3]) for g in neighbours
+            )
             subtitle = re.search(r"\s\(([^()]*)\)\s*$", text[:end])
             if subtitle and not _title_cased(_words(subtitle.group(1))):
                 subtitle = None
@@ -182,8 +246,7 @@ def in_text(text: str, target: str) -> list[Evidence]:
                     found = (found[0], text[found[0] : end].strip())
         if found is None or _names_only(found[1], cites):
             continue
-        for cite in cites:
-            out.append(Evidence(cite.key, found[1], target, found[0], bool(quoted), listed))
+        out.extend(Evidence(cite.key, found[1], target, found[0], bool(quoted), listed) for cite in cites)
     return out
 
 

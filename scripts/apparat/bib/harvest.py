@@ -139,7 +139,9 @@ def _article(document: Document, memory: chicago.Memory, locator: Locator) -> Ha
         described[key] = Described(ref.kind, dict(ref.fields), places, ref.container)
         if ref.kind == "incollection" and ref.container and not ref.inherited:
             book = chicago.container_fields(ref, ref.whole_set)
-            book_places = {name: places[source] for name, source in _CONTAINER_SOURCES.items() if name in book}
+            book_places = {
+                name: places[source] for name, source in _CONTAINER_SOURCES.items() if name in book
+            }
             if "volume" in book:
                 book_places["volume"] = places["volume"]
             described.setdefault(ref.container, Described("book", book, book_places))

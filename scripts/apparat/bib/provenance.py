@@ -25,6 +25,8 @@ from functools import cache
 import latexcodec  # noqa: F401  (registers the `ulatex` codec)
 from pybtex.database import Entry, Person
 
+from apparat.diagnostics import Code, Reporter
+
 SOURCE = "x-apparat-source"
 EDITORIAL = "x-apparat-editorial"
 META = frozenset({"keywords", "crossref", "related", SOURCE, EDITORIAL})
@@ -153,9 +155,33 @@ def origins(entry: Entry) -> dict[str, Origin]:
     sources = parse_sources(str(entry.fields.get(SOURCE, "")))
     editorial = parse_editorial(str(entry.fields.get(EDITORIAL, "")))
     return {
-        name: Origin(sources.get(name, ()), editorial[name] if name in editorial else None)
-        for name in described_fields(entry)
+        name: Origin(sources.get(name, ()), editorial.get(name, None)) for name in described_fields(entry)
     }
+
+
+def report(entries: dict[str, Entry], lines: dict[str, int], reporter: Reporter) -> int:
+    """Warn (at the entry's line) of every field without provenance and every editorial field without a
+    reason, as the database records them; the number of warnings. `apparat bib --check` makes these errors
+    and also compares the records with the sources."""
+    count = 0
+    for key, entry in entries.items():
+        try:
+            found = origins(entry)
+            editorial = parse_editorial(str(entry.fields.get(EDITORIAL, "")))
+        except ProvenanceError as error:
+            reporter.warn(Code.BIB_REASON, lines.get(key), f"{key}: expected well-formed provenance, found {error}")
+            count += 1
+            continue
+        for name, reason in editorial.items():
+            if not reason:
+                reporter.warn(Code.BIB_REASON, lines.get(key), f"{key}: expected a reason for {name}, found none")
+                count += 1
+        for name, origin in found.items():
+            if origin.kind is Kind.UNEXPLAINED:
+                message = f"{key}: expected {name} to have a source line or an editorial reason, found neither"
+                reporter.warn(Code.BIB_UNSOURCED, lines.get(key), message)
+                count += 1
+    return count
 
 
 # -- how well a printed value backs an entry's value ----------------------------------------------------------
@@ -185,7 +211,9 @@ def _decoded(value: str) -> str:
 
 def fold(value: str) -> str:
     """Case, accents, TeX, braces, dashes and punctuation folded away, for comparing what is said."""
-    value = _decoded(value).replace("--", "–").replace("&", " and ").replace("’", "'").translate(_LETTERS)
+    value = (
+        re.sub(r"--|[–—-]", " ", _decoded(value)).replace("&", " and ").replace("’", "'").translate(_LETTERS)
+    )
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     value = re.sub(r"[{}]", "", value).lower()
     return " ".join(re.findall(r"[a-z0-9]+", value))
@@ -196,10 +224,7 @@ def _years(value: str) -> list[str]:
     found = re.findall(r"\d{1,4}", value)
     if not found:
         return []
-    out = [found[0]]
-    for short in found[1:2]:
-        out.append(found[0][: 4 - len(short)] + short)
-    return out
+    return [found[0]] + [found[0][: 4 - len(short)] + short for short in found[1:2]]
 
 
 def _people(value: str) -> list[tuple[str, str, str]]:
@@ -229,7 +254,9 @@ def support(name: str, entry_value: str, printed: str) -> Support:
             return Support.PARTIAL  # a body printed by its first words: `Commission of Inquiry 1972`
         etal = bool(said) and said[-1][0] == "others"
         named = said[:-1] if etal else said
-        if [p[0] for p in have[: len(named)]] != [p[0] for p in named] or (not etal and len(have) != len(said)):
+        if [p[0] for p in have[: len(named)]] != [p[0] for p in named] or (
+            not etal and len(have) != len(said)
+        ):
             return Support.NONE
         if not all(h[1].startswith(s[1]) for h, s in zip(have, named, strict=False)):
             return Support.NONE

@@ -69,7 +69,13 @@ class Update:
     @property
     def changed(self) -> bool:
         return bool(
-            self.added or self.tagged or self.removed or self.completed or self.filled or self.sourced or self.related
+            self.added
+            or self.tagged
+            or self.removed
+            or self.completed
+            or self.filled
+            or self.sourced
+            or self.related
         )
 
     def summary(self) -> str:
@@ -93,7 +99,9 @@ def _keywords(entry: EntryText) -> list[str]:
     return [w.strip() for w in (entry.get("keywords") or "").split(",") if w.strip()]
 
 
-def update(text: str, path: Path, harvests: list[Harvest], reporter: Reporter, *, prune: bool = False) -> Update:
+def update(
+    text: str, path: Path, harvests: list[Harvest], reporter: Reporter, *, prune: bool = False
+) -> Update:
     """The new text of bibliography.bib given what the works' texts say.
 
     Each harvested work's id is added to the keywords of the entries it cites (and of the volumes its
@@ -175,7 +183,12 @@ def _new_entry(key: str, described: Described, works: list[str]) -> EntryText:
     kind = described.kind
     fields = dict(described.fields)
     stub = kind == "misc" and "title" not in fields
-    if kind == "misc" and "title" in fields and described.evidence is not None and not described.evidence.quoted:
+    if (
+        kind == "misc"
+        and "title" in fields
+        and described.evidence is not None
+        and not described.evidence.quoted
+    ):
         kind = "book"  # a title the text sets like a book's (not in quotation marks)
     entry = EntryText(kind, key)
     for name, value in fields.items():
@@ -221,7 +234,9 @@ def entry_values(entry: Entry) -> dict[str, str]:
     return out
 
 
-def supports(entry_values: dict[str, str], key: str, harvests: list[Harvest]) -> dict[str, dict[str, Support]]:
+def supports(
+    entry_values: dict[str, str], key: str, harvests: list[Harvest]
+) -> dict[str, dict[str, Support]]:
     """Field → {file: how well that file's text backs the entry's value}, for the harvested files."""
     out: dict[str, dict[str, Support]] = {}
     for item in harvests:
@@ -244,8 +259,8 @@ def computed_sources(entry: EntryText, key: str, harvests: list[Harvest]) -> Sou
         stored = {}
     values = _values(entry)
     out: SourceMap = {}
-    for name, places in stored.items():
-        kept = tuple(p for p in places if p.file not in files)
+    for name, stored_places in stored.items():
+        kept = tuple(p for p in stored_places if p.file not in files)
         if kept and name in values:
             out[name] = kept
     backing = supports(values, key, harvests)
@@ -292,16 +307,26 @@ def check(bibliography: Bibliography, harvests: list[Harvest], reporter: Reporte
         try:
             found = origins(entry)
         except ProvenanceError as error:
-            reporter.error(Code.BIB_REASON, line, f"{key}: expected well-formed provenance fields, found {error}")
+            reporter.error(
+                Code.BIB_REASON, line, f"{key}: expected well-formed provenance fields, found {error}"
+            )
             errors += 1
             continue
         editorial = parse_editorial(str(entry.fields.get(EDITORIAL, "")))
         for name, reason in editorial.items():
             if not reason:
-                reporter.error(Code.BIB_REASON, line, f"{key}: expected a reason for the editorial field {name}, found none")
+                reporter.error(
+                    Code.BIB_REASON,
+                    line,
+                    f"{key}: expected a reason for the editorial field {name}, found none",
+                )
                 errors += 1
             elif name not in found:
-                reporter.warn(Code.BIB_REASON, line, f"{key}: x-apparat-editorial explains {name}, which the entry lacks")
+                reporter.warn(
+                    Code.BIB_REASON,
+                    line,
+                    f"{key}: x-apparat-editorial explains {name}, which the entry lacks",
+                )
         backing = supports(entry_values(entry), key, harvests)
         for name, origin in found.items():
             if origin.kind is Kind.UNEXPLAINED:
@@ -313,8 +338,10 @@ def check(bibliography: Bibliography, harvests: list[Harvest], reporter: Reporte
                     f"{key}: expected {name} to have a source line or an editorial reason, found neither{also}",
                 )
                 errors += 1
-            elif origin.reason is None and backing.get(name) and all(
-                s is Support.PARTIAL for s in backing[name].values()
+            elif (
+                origin.reason is None
+                and backing.get(name)
+                and all(s is Support.PARTIAL for s in backing[name].values())
             ):
                 reporter.error(
                     Code.BIB_UNSOURCED,
@@ -326,7 +353,11 @@ def check(bibliography: Bibliography, harvests: list[Harvest], reporter: Reporte
     for item in harvests:
         for key, items in item.title_conflicts.items():
             titles = "; ".join(sorted({f"{i.title!r} ({i.target})" for i in items}))
-            reporter.warn(Code.BIB_CONFLICT, bibliography.lines.get(key), f"{key}: the text names it by different titles: {titles}")
+            reporter.warn(
+                Code.BIB_CONFLICT,
+                bibliography.lines.get(key),
+                f"{key}: the text names it by different titles: {titles}",
+            )
     return errors
 
 

@@ -71,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         if result.changed:
             reporter.error(
-                Code.BIB_STALE, None, f"expected nothing left for `apparat bib` to do, found: {result.summary()}"
+                Code.BIB_STALE,
+                None,
+                f"expected nothing left for `apparat bib` to do, found: {result.summary()}",
             )
     else:
         if result.text != text:
@@ -82,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
     missing = regenerate.unknown_keys(documents, bibliography, reporter, shown_sources, harvests)
     unexplained = regenerate.check(bibliography, harvests, reporter)
     wrong = 0
-    for document, item in zip(documents, harvests, strict=True):
-        for error in editions.link_errors(item, bibliography, document.profile):
+    for document, harvested in zip(documents, harvests, strict=True):
+        for error in editions.link_errors(harvested, bibliography, document.profile):
             reporter.error(
                 Code.BIB_EDITION,
                 bibliography.lines.get(error.key),
@@ -91,9 +93,10 @@ def run(args: argparse.Namespace) -> int:
             )
             wrong += 1
     print_diagnostics(reporter.items)
-    for document, item in zip(documents, harvests, strict=True):
+    for document, harvested in zip(documents, harvests, strict=True):
         if document.profile != "article":
-            print(f"apparat bib: {completeness.completion(bibliography, item.work, item.keys, item.file).line()}")
+            done = completeness.completion(bibliography, harvested.work, harvested.keys, harvested.file)
+            print(f"apparat bib: {done.line()}")
     stubs = sum(1 for key in bibliography.entries if bibliography.is_stub(key))
     incomplete = sum(1 for entry in bibliography.entries.values() if completeness.missing(entry))
     print(
