@@ -24,7 +24,7 @@ from pybtex.database import Entry
 from apparat.bib import editions
 from apparat.bib.annotate import memory_from
 from apparat.bib.bibtext import FIELD_ORDER, BibText, EntryText, tex_value
-from apparat.bib.database import STUB, Bibliography, parse
+from apparat.bib.database import STUB, Bibliography, keywords_of, parse
 from apparat.bib.harvest import Described, Harvest, harvest
 from apparat.bib.provenance import (
     EDITORIAL,
@@ -170,7 +170,7 @@ def _derived(entry: Entry | None) -> bool:
     """An entry that holds nothing the editors wrote: a stub, or one whose every field has its source."""
     if entry is None:
         return False
-    if STUB in str(entry.fields.get("keywords", "")):
+    if STUB in keywords_of(entry):
         return True
     try:
         found = origins(entry)
