@@ -24,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "apparat.commands.check",
         "check the editorial data: glossary, factions, persons, bibliography",
     ),
-    "bib": ("apparat.commands.bib", "regenerate missing bibliography entries from the sources"),
+    "bib": ("apparat.commands.bib", "add and complete bibliography entries from the sources, with provenance"),
     "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),
     "anchors": ("apparat.commands.anchors", "check that no published anchor disappeared (or record them)"),
 }

@@ -69,6 +69,17 @@ class Code(StrEnum):
     """A citation in a work's notes names a key that bibliography.bib does not hold."""
     BIB_UNLINKED = "bib.unlinked"
     """A citation-like string in a note that no citation annotation covers."""
+    BIB_UNSOURCED = "bib.unsourced-field"
+    """A bibliography field that no source line prints (or that says more than the source) and that the
+    editors did not explain in `x-apparat-editorial`."""
+    BIB_REASON = "bib.no-reason"
+    """An editorial field listed in `x-apparat-editorial` without a reason, or a malformed provenance field."""
+    BIB_STALE = "bib.stale-provenance"
+    """`x-apparat-source` (or `related`, `crossref`, a stub's title) differs from what the sources give now."""
+    BIB_CONFLICT = "bib.source-conflict"
+    """A sourced field disagrees with what the source prints, or the text names one work by two titles."""
+    BIB_EDITION = "bib.wrong-edition"
+    """A citation links to an entry whose year, place or volume differ from what the citation prints."""
 
 
 class Severity(StrEnum):

@@ -49,7 +49,8 @@ def _cut_mid_paragraph(data: bytes) -> bytes:
     """Whole lines, ending on a body line that does not end its sentence."""
     lines = data.decode("utf-8").split("\n")
     cut = len(lines) // 2
-    while lines[cut - 1].rstrip().endswith((".", "’", ")")) or not lines[cut - 1].strip():
+    # A note marker glued to the end ("ruled.5") does not hide a sentence end.
+    while lines[cut - 1].rstrip().rstrip("0123456789").endswith((".", "’", ")")) or not lines[cut - 1].strip():
         cut += 1
     return "\n".join(lines[:cut]).encode("utf-8") + b"\n"
 

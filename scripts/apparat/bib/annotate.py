@@ -75,9 +75,8 @@ def memory_from(bibliography: Bibliography, work: str) -> chicago.Memory:
     for key in bibliography.cited_by(work):
         entry = bibliography.entries[key]
         fields = {name: str(value) for name, value in entry.fields.items()}
-        author = " and ".join(str(p) for p in entry.persons.get("author", []))
-        if author:
-            fields["author"] = author
+        for role, persons in entry.persons.items():
+            fields[role] = " and ".join(str(p) for p in persons)
         memory.remember(key, entry.type, fields, seen=False)
     return memory
 

@@ -51,6 +51,7 @@ _EDITOR = re.compile(
     r",?\s(?:ed\.\s(?P<transl>and\s(?:transl|trans)\.\s)?|(?P<only>trans\.\s))(?P<editors>[^()]+?)(?=\s\(|,\sVol)"
 )
 _VOLUME = re.compile(r",\sVol\.?\s?(?P<volume>\d+)")
+_VOLUME_AFTER = re.compile(r",\s?Vol\.?\s?(?P<volume>\d+)(?=,|\.?$|\s)")
 _PAGES = r"(?:\d+(?:[-–]\d+)?|[ivxlc]+\b)(?:,\s?\d+(?:[-–]\d+)?)*"
 _LOCATOR = re.compile(rf"(?:,\s?|\s)(?P<locator>Vol\.?\s?\d+(?:,\s?{_PAGES})?|{_PAGES})")
 _FOLLOW = r"(?=\s*(?:[.;)]|$)|,\s(?:and|see|also|for|on)\b|\s[A-Z‘“])"
@@ -96,6 +97,13 @@ class Ref:
     """BibTeX entry type: book, incollection or article."""
     full: bool = False
     """True for a full citation (it defines the entry); False for a short form."""
+    container: str | None = None
+    """For a chapter: the key of the volume it is in (its `crossref`)."""
+    inherited: dict[str, str] = field(default_factory=dict)
+    """For a chapter cited `in: <short title>`: field → key of the volume whose full citation printed it."""
+    whole_set: bool = False
+    """For a chapter: its volume number is printed after the set's `(Place, Year)`, so the volume cited as
+    its container is the whole set, not that one volume."""
 
 
 @dataclass(slots=True)
@@ -111,7 +119,10 @@ class Memory:
     """Keys cited in full in this document, latest last: a short form prefers these to entries known beforehand."""
 
     def remember(self, key: str, kind: str, fields: dict[str, str], *, seen: bool = True) -> None:
-        self.entries.setdefault(key, (kind, dict(fields)))
+        """Keep an entry's fields; a full citation read in this document replaces what was known beforehand
+        (the bibliography's entry), the first full citation of a key in the document wins over later ones."""
+        if key not in self.entries or (seen and key not in self.seen):
+            self.entries[key] = (kind, dict(fields))
         if seen:
             if key in self.seen:
                 self.seen.remove(key)
@@ -140,20 +151,21 @@ class Memory:
         """`Lenin` → `Lenin, V.I.` when a full citation gave the initials; other names unchanged."""
         if "," in names or " and " in names:
             return names
-        for _, fields in self.entries.values():
+        order = [*reversed(self.seen), *(k for k in self.entries if k not in self.seen)]
+        for fields in (self.entries[k][1] for k in order):  # this document's own full citations first
             for role in ("author", "bookauthor"):
                 for person in fields.get(role, "").split(" and "):
                     if person.split(",")[0] == names:
                         return person
         return names
 
-    def book(self, title: str) -> dict[str, str] | None:
-        """The fields of a book seen before under this (possibly short) title — for `in: Collected Works`."""
+    def book(self, title: str) -> tuple[str, dict[str, str]] | None:
+        """The key and fields of a book seen before under this (possibly short) title — for `in: Collected Works`."""
         wanted = words(title)
         for key in [*reversed(self.seen), *(k for k in self.entries if k not in self.seen)]:
             kind, fields = self.entries[key]
             if kind == "book" and wanted and wanted <= words(fields.get("title", "")):
-                return fields
+                return key, fields
         return None
 
 
@@ -314,15 +326,29 @@ def _parse(text: str, pos: int, memory: Memory, anonymous: bool = False) -> Ref 
             booktitle = text[pos:end].strip().rstrip(",")
             fields["booktitle"] = booktitle
             pos = _book_tail(text, end, fields)
-            parent = memory.book(booktitle)
-            if "year" not in fields and parent:
+            volume = _VOLUME_AFTER.match(text, pos)
+            whole_set = bool(volume and "volume" not in fields)
+            if volume and whole_set:  # `(Torino, 2007), Vol.2, 1363-509`: the chapter is in vol. 2 of the set
+                fields["volume"] = volume["volume"]
+                pos = volume.end()
+            found = memory.book(booktitle) if "year" not in fields else None
+            inherited: dict[str, str] = {}
+            container = None
+            if found:
+                container, parent = found
                 fields["booktitle"] = parent["title"]
-                fields.update({k: v for k, v in parent.items() if k in _INHERITED and k not in fields})
+                for name, value in parent.items():
+                    if name in _INHERITED and name not in fields:
+                        fields[name] = value
+                        inherited[name] = container
             locator, pos = _locator(text, pos)
-            if "year" not in fields and not parent:
+            if "year" not in fields:
                 return None
             key = make_key(surname, fields.get("year", ""), title)
-            return Ref(start, pos, key, locator, fields, "incollection", True)
+            ref = Ref(start, pos, key, locator, fields, "incollection", True, inherited=inherited)
+            ref.container = container or container_key(container_fields(ref, whole_set))
+            ref.whole_set = whole_set
+            return ref
         journal = _JOURNAL.match(text, pos + 1 if text.startswith(" ", pos) else pos)
         if journal:
             fields.update({k.removesuffix("17"): v for k, v in journal.groupdict().items() if v})
@@ -372,17 +398,29 @@ def find(text: str, memory: Memory) -> list[Ref]:
         refs.append(ref)
         if ref.full:
             memory.remember(ref.key, ref.kind, ref.fields)
-            if ref.kind == "incollection":
-                book = {k: v for k, v in ref.fields.items() if k in _INHERITED}
-                book["title"] = ref.fields["booktitle"]
-                if "bookauthor" in ref.fields:
-                    book["author"] = ref.fields["bookauthor"]
-                memory.remember(
-                    make_key(surname_of_fields(book), book.get("year", ""), book["title"]), "book", book
-                )
+            if ref.kind == "incollection" and ref.container and not ref.inherited:
+                memory.remember(ref.container, "book", container_fields(ref, ref.whole_set))
     return refs
+
+
+def container_fields(ref: Ref, whole_set: bool = False) -> dict[str, str]:
+    """What a chapter's citation says of the volume it is in: title, book author, editors, place, year, and
+    the volume number when it names one volume (`Prison Notebooks, Vol 1, ed. … (New York, 1991)`)."""
+    book = {k: v for k, v in ref.fields.items() if k in _INHERITED}
+    book["title"] = ref.fields["booktitle"]
+    if "bookauthor" in ref.fields:
+        book["author"] = ref.fields["bookauthor"]
+    if "volume" in ref.fields and not whole_set and not ref.inherited:
+        book["volume"] = ref.fields["volume"]
+    return book
+
+
+def container_key(book: dict[str, str]) -> str:
+    """A volume's key: its author's or else its (first) editor's surname, year, first title word."""
+    surname = surname_of_fields(book) or surname_of_fields({"author": book.get("editor", "")})
+    return make_key(surname, book.get("year", ""), book["title"])
 
 
 def surname_of_fields(fields: dict[str, str]) -> str:
     author = fields.get("author", "")
-    return author.split(",")[0].strip() if author else ""
+    return author.split(" and ")[0].split(",")[0].strip() if author else ""

@@ -5,33 +5,15 @@ from __future__ import annotations
 import json
 import re
 
-from pybtex.database import Entry, Person
+from pybtex.database import Entry
 
+from apparat.bib.csl import item as csl_item
 from apparat.bib.regenerate import format_entry
-from apparat.bib.style import plain
+from apparat.bib.text import plain
 
-_CSL_TYPES = {"book": "book", "incollection": "chapter", "article": "article-journal", "misc": "document"}
 _RIS_TYPES = {"book": "BOOK", "incollection": "CHAP", "article": "JOUR", "misc": "GEN"}
-_CSL_FIELDS = {
-    "title": "title",
-    "booktitle": "container-title",
-    "journal": "container-title",
-    "volume": "volume",
-    "number": "issue",
-    "pages": "page",
-    "publisher": "publisher",
-    "address": "publisher-place",
-    "edition": "edition",
-    "note": "note",
-}
 _RIS_FIELDS = {"title": "TI", "booktitle": "T2", "journal": "JO", "volume": "VL", "number": "IS",
                "publisher": "PB", "address": "CY", "edition": "ET", "note": "N1"}  # fmt: skip
-
-
-def _csl_name(person: Person) -> dict[str, str]:
-    last = plain(" ".join(person.prelast_names + person.last_names))
-    first = plain(" ".join(person.first_names + person.middle_names))
-    return {"family": last, "given": first} if first else {"literal": last}
 
 
 def _years(value: str) -> list[list[int]]:
@@ -40,18 +22,14 @@ def _years(value: str) -> list[list[int]]:
 
 
 def csl_json(entries: dict[str, Entry]) -> str:
+    """The items the reference list is rendered from (`csl.item`), so Zotero and citeproc see the same data."""
     items = []
     for key, entry in entries.items():
-        item: dict[str, object] = {"id": key, "type": _CSL_TYPES.get(entry.type, "document")}
-        for role in ("author", "editor", "translator"):
-            if entry.persons.get(role):
-                item[role] = [_csl_name(p) for p in entry.persons[role] if str(p) != "others"]
-        for name, csl in _CSL_FIELDS.items():
-            if name in entry.fields:
-                item[csl] = plain(str(entry.fields[name]))
-        if "year" in entry.fields:
-            item["issued"] = {"date-parts": _years(str(entry.fields["year"]))}
-        items.append(item)
+        data = csl_item(key, entry)
+        data.pop("language", None)
+        if "note" in entry.fields:
+            data["note"] = plain(str(entry.fields["note"]))
+        items.append(data)
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -82,10 +60,16 @@ def ris(entries: dict[str, Entry]) -> str:
 
 
 def bibtex(entries: dict[str, Entry]) -> str:
+    """The entries as the database has them, provenance fields included; `related` keeps only keys the
+    download holds, so that biblatex finds every entry it names."""
     out = []
     for key, entry in entries.items():
         fields = {name: str(value) for name, value in entry.fields.items()}
         for role, persons in entry.persons.items():
             fields[role] = " and ".join(str(p) for p in persons)
+        if "related" in fields:
+            kept = [k.strip() for k in fields.pop("related").split(",") if k.strip() in entries]
+            if kept:
+                fields["related"] = ", ".join(kept)
         out.append(format_entry(key, entry.type, fields))
     return "\n\n".join(out) + "\n"

@@ -7,6 +7,7 @@ from pathlib import Path
 from apparat.bib import annotate as _annotate
 from apparat.bib import database as _database
 from apparat.bib import pages as _pages
+from apparat.bib import provenance as _provenance
 from apparat.bib import tips as _tips
 from apparat.bib.database import Bibliography
 from apparat.diagnostics import Reporter
@@ -18,8 +19,11 @@ __all__ = ["Bibliography", "annotate", "load", "tips", "write_pages"]
 
 
 def load(bib_path: Path, reporter: Reporter) -> Bibliography:
-    """Read `bibliography.bib`; malformed BibTeX and duplicate keys go to `reporter` as errors with their line."""
-    return _database.read(bib_path, reporter)
+    """Read `bibliography.bib`; malformed BibTeX and duplicate keys go to `reporter` as errors with their line,
+    a field without provenance (no source line, no editorial reason) as a warning."""
+    bibliography = _database.read(bib_path, reporter)
+    _provenance.report(bibliography.entries, bibliography.lines, reporter)
+    return bibliography
 
 
 def annotate(document: Document, work: Work, bibliography: Bibliography) -> list[Annotation]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apparat.bib import style
+from apparat.bib import completeness, style
 from apparat.bib.database import Bibliography
 from apparat.works import load_works
 
@@ -18,6 +18,7 @@ def tips(bibliography: Bibliography) -> dict[str, str]:
     for key, entry in bibliography.entries.items():
         works = bibliography.keywords(key) - {"stub"}
         render = style.notes_bibliography if works and works <= articles else style.author_date
-        suffix = ' <em class="ap-stub">(entry to be completed)</em>' if bibliography.is_stub(key) else ""
+        suffix = ' <em class="ap-stub">(entry to be completed)</em>' if completeness.missing(entry) else ""
         out[f"cite:{key}"] = render(key, entry) + suffix
+    style.save()
     return out
