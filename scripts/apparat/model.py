@@ -116,7 +116,7 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class HyphenDecision:
-    """What was done with one line-end hyphen, and why."""
+    """What was done where a line ends inside a word or a range, and why."""
 
     line: int
     left: str
@@ -125,6 +125,9 @@ class HyphenDecision:
     """'join' (a word broken at the line end) or 'keep' (a real hyphen: compound or range)."""
     result: str
     evidence: str
+    kind: str = "hyphen"
+    """'hyphen' (the line ends in a hyphen), 'dash' (in an en dash between figures: a range, closed up) or
+    'lost' (in a word whose hyphen the extraction lost: `pos` + `sibility`)."""
 
 
 class AnnotationKind(StrEnum):

@@ -6,6 +6,7 @@ layout-independent stages then build notes, blocks, hyphenation decisions and se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,11 @@ class State:
     hyphen_default: str = "join"
     """What a line-end hyphen with no evidence becomes: 'join' in typeset books (the typesetter broke the
     word), 'keep' in manuscripts (authors type real hyphens)."""
+    typed_hyphens: set[int] = field(default_factory=set)
+    """Line indexes whose line-end hyphen the layout marks as typed, not inserted at a break (see the
+    profile)."""
+    forms: Callable[[], frozenset[str]] = frozenset
+    """The work's glossary forms (transliterated Russian words), derived only when a decision asks."""
     quotes: set[int] = field(default_factory=set)
     """Line indexes of block-quotation lines."""
     # Built by the layout-independent stages:

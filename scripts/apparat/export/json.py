@@ -44,6 +44,7 @@ def to_data(document: Document) -> dict[str, Any]:
         "hyphenation": [
             {
                 "line": h.line,
+                "kind": h.kind,
                 "left": h.left,
                 "right": h.right,
                 "decision": h.decision,

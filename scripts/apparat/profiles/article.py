@@ -175,7 +175,7 @@ def scan(state: State) -> None:
             state.markers[index] = found
             last_marker = found[-1].n
     _headings(state, start)
-    body = [role in (Role.BODY, Role.HEADING, Role.NOTE) for role in state.roles]
+    body = [1.0 if role in (Role.BODY, Role.HEADING, Role.NOTE) else 0.0 for role in state.roles]
     # The title page is a page of its own: a first heading set with a leading space opens page 2, however
     # short the title page is (it holds no body text, so the short-page rule would otherwise drop it).
     title_page_ends = {start} if lines[start].startswith(" ") and start > state.pages[0].index else set()

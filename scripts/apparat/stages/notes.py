@@ -9,7 +9,7 @@ from __future__ import annotations
 from apparat.diagnostics import Code
 from apparat.model import Note, NoteStatus, PageRange, Role, Span
 from apparat.stages._lines import PageIndex, section_ranges
-from apparat.stages.hyphenation import Lexicon, join_lines
+from apparat.stages.hyphenation import Lexicon, join_lines, prefetch
 from apparat.state import State
 
 _ENDINGS = (".", "?", "!", ")", "’", "”", "]", ";")
@@ -98,5 +98,6 @@ def _line(index: int | None) -> int | None:
 def _lexicon(state: State) -> Lexicon:
     lexicon = state.cache.get("lexicon")
     if not isinstance(lexicon, Lexicon):
-        lexicon = state.cache["lexicon"] = Lexicon.build(state.lines)
+        lexicon = state.cache["lexicon"] = Lexicon.build(state.lines, state.roles, state.forms)
+        prefetch(state, lexicon)
     return lexicon
