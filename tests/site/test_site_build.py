@@ -147,6 +147,8 @@ def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
     result = build_site(layout, None, ["sample-book"])
     removed = [d for d in result.diagnostics if d.code.value == "site.anchor-removed"]
     assert result.failed
-    expected = "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    expected = (
+        "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    )
     assert [d.message for d in removed] == [f"{expected}, found it removed"]
     assert not layout.site.exists()  # nothing published

@@ -48,7 +48,9 @@ class Layer:
 
     def annotate(self, document: Document, work: Work) -> list[Annotation]:
         if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.annotate).parameters:
-            cached: list[Annotation] = self.module.annotate(document, work, self.data, cache_dir=self.cache_dir)
+            cached: list[Annotation] = self.module.annotate(
+                document, work, self.data, cache_dir=self.cache_dir
+            )
             return cached
         result: list[Annotation] = self.module.annotate(document, work, self.data)
         return result
