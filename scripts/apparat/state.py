@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apparat.diagnostics import Reporter
-from apparat.model import Block, Front, HyphenDecision, Note, Page, Role, Section
+from apparat.model import Block, Fragment, Front, HyphenDecision, Note, Page, Role, Section
 from apparat.source import SourceText
 
 
@@ -67,8 +67,9 @@ class State:
     """Line index → note number, for each line where a note text begins."""
     note_text_start: dict[int, int] = field(default_factory=dict)
     """Line index → column where the note text begins (after its number)."""
-    continued: dict[int, int] = field(default_factory=dict)
-    """Line index of a continuation line that sits on a later page → the line index where its note began."""
+    tails: set[int] = field(default_factory=set)
+    """Line indexes of note text continued from the previous page (the rest of a note, at the top of a
+    page's notes, before any note number). The notes stage decides which note, if any, it belongs to."""
     headings: dict[int, Heading] = field(default_factory=dict)
     spacing: set[int] = field(default_factory=set)
     """Blank lines that are only line spacing (a double-spaced manuscript), not paragraph breaks."""
@@ -84,6 +85,7 @@ class State:
     """Line indexes of block-quotation lines."""
     # Built by the layout-independent stages:
     notes: dict[str, list[Note]] = field(default_factory=dict)
+    fragments: dict[str, list[Fragment]] = field(default_factory=dict)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     hyphenation: list[HyphenDecision] = field(default_factory=list)
     built: list[Section] = field(default_factory=list)

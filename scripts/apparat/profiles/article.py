@@ -160,11 +160,7 @@ def scan(state: State) -> None:
         if in_notes and (not line.startswith(" ") or _note_follows(lines, index, last_note, last_marker)):
             state.set_role(index, Role.NOTE)
             if _after_continuation_mark(state, index):
-                # the rest of an earlier note; with no note before it (a damaged source) it stays
-                # note text without a number, which the notes stage reports at its line
-                origin = max((i for i in state.note_starts if i < index), default=None)
-                if origin is not None:
-                    state.continued[index] = origin
+                state.tails.add(index)  # the rest of an earlier note: the notes stage finds which
             continue
         if line.startswith(" "):
             cues.append(Candidate(index, "after-notes" if in_notes else "indent"))

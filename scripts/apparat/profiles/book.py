@@ -175,8 +175,7 @@ def scan_regions(state: State) -> None:
                 continue
             if not in_notes and prev_blank and last_note and _continued_note(lines, index):
                 # The rest of a note that began on the previous page, set above this page's own notes.
-                origin = max(i for i in state.note_starts if i < index)
-                state.continued[index] = origin
+                state.tails.add(index)
                 state.set_role(index, Role.NOTE)
                 in_notes, note_line_open, prev_blank = True, width(line) >= FULL_NOTE_LINE, False
                 continue
