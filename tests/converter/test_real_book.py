@@ -55,6 +55,15 @@ def test_notes_linked_present_missing(book: Document) -> None:
         assert [int(m) for m in re.findall(r"\[\^(\d+)\]", body)] == numbers
 
 
+def test_continued_notes_stay_joined(book: Document) -> None:
+    continued = [n for n in book.notes() if n.continued]
+    assert len(continued) == 7
+    for note in continued:
+        assert note.evidence and note.pages and note.pages.last == note.pages.first + 1
+    assert not any(n.status is NoteStatus.START_LOST for n in book.notes())
+    assert not any(s.fragments for s in book.sections)
+
+
 def test_missing_notes_are_not_invented(book: Document) -> None:
     for note in book.notes():
         if note.status is NoteStatus.MISSING:
