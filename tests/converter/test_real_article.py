@@ -20,6 +20,12 @@ def test_sections_and_headings(article: Document) -> None:
     assert [s.id for s in article.sections] == ["introduction", "part-1", "part-2", "conclusion"]
     assert [s.label for s in article.sections] == ["Introduction", "Part I", "Part II", "Conclusion"]
     assert len([b for b in article.blocks() if b.kind is BlockKind.HEADING]) >= 3
+    # Part II opens with its first section (issue 11): the part keeps its own level, the section its own
+    part2 = article.sections[2]
+    assert part2.title == "Part II"
+    headings = [b for b in part2.blocks if b.kind is BlockKind.HEADING]
+    assert len(headings) == 4 and headings[0].lines.first == 958 and {h.level for h in headings} == {2}
+    assert part2.blocks[0] is headings[0]
 
 
 def test_pages(article: Document) -> None:

@@ -212,6 +212,7 @@ def _headings(state: State, start: int) -> None:
     lines = state.lines
     units = _units(lines, start, len(lines))
     pending_part: tuple[int, str] | None = None
+    part_titles: dict[int, list[int]] = {}  # a part's label line → the lines of the unit after it
     for unit in units:
         if any(state.roles[i] is not Role.BODY for i in unit):
             continue
@@ -220,6 +221,7 @@ def _headings(state: State, start: int) -> None:
             index, label = pending_part
             numeral = label.split()[1]
             state.sections.append(SectionStart(index, f"part-{_roman(numeral)}", label, text))
+            part_titles[index] = unit
             for i in unit:
                 state.set_role(i, Role.HEADING)
             pending_part = None
@@ -245,8 +247,23 @@ def _headings(state: State, start: int) -> None:
             for i in unit[1:]:
                 state.set_role(i, Role.HEADING)
     state.sections.sort(key=lambda section: section.index)
+    _parts_with_sections(state, part_titles)
     if not state.sections:
         raise fail(Code.LAYOUT_PROFILE, state.source.path, start + 1, "an 'Introduction' heading", "none")
+
+
+def _parts_with_sections(state: State, part_titles: dict[int, list[int]]) -> None:
+    """A part with section headings of its own opens with its first section: the heading after `Part N`
+    is that section's heading, at the level of its sister sections, and the part is titled by its label.
+    (A part without sections is titled by the heading after its label.)"""
+    ends = [s.index for s in state.sections[1:]] + [len(state.lines)]
+    for k, (section, end) in enumerate(zip(state.sections, ends, strict=True)):
+        unit = part_titles.get(section.index)
+        if not unit or not any(unit[-1] < i < end for i in state.headings):
+            continue
+        text = " ".join(state.lines[i].strip() for i in unit)
+        state.headings[unit[0]] = Heading(unit[0], 2, None, text)
+        state.sections[k] = SectionStart(section.index, section.id, section.label, section.label)
 
 
 def _looks_like_heading(lines: list[str], unit: list[int], text: str, opener: bool) -> bool:
