@@ -170,9 +170,21 @@ def lost_hyphen(left: str, right: str, lexicon: Lexicon) -> str | None:
         return None
     whole = left + right
     if lexicon.in_work(left) <= 1:
-        known = lexicon.is_word(whole)
-        if known:
-            return f"neither '{left.lower()}' nor '{right.lower()}' occurs elsewhere in the work; {known}"
+        if lexicon.in_work(whole):
+            return (
+                f"neither '{left.lower()}' nor '{right.lower()}' occurs elsewhere in the work; "
+                f"'{whole.lower()}' occurs {lexicon.in_work(whole)}× in it"
+            )
+        if lexicon.in_glossary(whole):
+            return f"neither '{left.lower()}' nor '{right.lower()}' is a word of the work; '{whole.lower()}' is a glossary form"
+        # Known only as English: the joined word must be commoner than either piece (`rubber` + `stamp`
+        # are two words that happen to occur once each, and `rubberstamp` a rare spelling).
+        zipf, pieces = lexicon.zipf(whole), max(lexicon.zipf(left), lexicon.zipf(right))
+        if zipf >= ENGLISH_WORD and zipf >= pieces:
+            return (
+                f"neither '{left.lower()}' nor '{right.lower()}' occurs elsewhere in the work; "
+                f"'{whole.lower()}' is commoner English (Zipf {zipf:.2f}) than either piece ({pieces:.2f})"
+            )
         return None
     if lexicon.zipf(right) >= ENGLISH_WORD or lexicon.in_glossary(right):
         return None
@@ -209,7 +221,7 @@ def prefetch(state: State, lexicon: Lexicon) -> None:
         elif following[:1].islower():
             pair = _edge_words(body, following)
             if pair and lexicon.in_work(pair[1]) <= 1:
-                words.update((pair[0] + pair[1], pair[1]))
+                words.update((pair[0] + pair[1], pair[0], pair[1]))
     lexicon.english.prefetch(words)
 
 
