@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+
 
 def is_blank(line: str) -> bool:
     return not line.strip()
@@ -42,4 +44,4 @@ _DEFAULT_WIDTH = 500
 
 def printed_width(line: str) -> float:
     """How wide the line prints, in ems of a common book face (trailing spaces left out)."""
-    return sum(_WIDTHS.get(ch, _DEFAULT_WIDTH) for ch in line.rstrip()) / 1000
+    return sum(map(_WIDTHS.get, line.rstrip(), repeat(_DEFAULT_WIDTH))) / 1000

@@ -217,14 +217,15 @@ def find_quotations(state: State) -> None:
     lines = state.lines
     starts = sorted(p.index for p in state.pages)
     units = _split_at(_paragraphs(state), starts)
+    measured = {i: printed_width(lines[i]) for start, end in units for i in range(start, end)}
     page_of = {start: bisect_right(starts, start) for start, _ in units}
-    yardstick = _page_measures(state, units, page_of)
+    yardstick = _page_measures(measured, units, page_of)
     previous: tuple[int, int] | None = None
     previous_quote = False
     for start, end in units:
         page = page_of[start]
         measure = yardstick.get(page) or yardstick[0]
-        widths = [printed_width(lines[i]) for i in range(start, end)]
+        widths = [measured[i] for i in range(start, end)]
         full = widths[:-1] if widths[-1] < measure * SHORT_LINE else widths
         short_by = measure - sum(full) / len(full) if full else 0.0
         crossed = previous is not None and page_of[previous[0]] != page
@@ -259,15 +260,15 @@ def _split_at(units: list[tuple[int, int]], starts: list[int]) -> list[tuple[int
     return out
 
 
-def _page_measures(state: State, units: list[tuple[int, int]], page_of: dict[int, int]) -> dict[int, float]:
-    """Page → the median width of its body paragraphs' full lines (0 → the whole work's)."""
+def _page_measures(
+    measured: dict[int, float], units: list[tuple[int, int]], page_of: dict[int, int]
+) -> dict[int, float]:
+    """Page → the body measure of its paragraphs' full lines (0 → the whole work's)."""
     per_page: dict[int, list[float]] = {}
     for start, end in units:
         if end - start < 2:
             continue
-        per_page.setdefault(page_of[start], []).extend(
-            printed_width(state.lines[i]) for i in range(start, end - 1)
-        )
+        per_page.setdefault(page_of[start], []).extend(measured[i] for i in range(start, end - 1))
     everything = [w for widths in per_page.values() for w in widths]
     result = {page: _upper(widths) for page, widths in per_page.items() if len(widths) >= PAGE_SAMPLE}
     result[0] = _upper(everything) if everything else 30.0

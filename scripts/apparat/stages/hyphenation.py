@@ -38,7 +38,6 @@ _TAIL = re.compile(r"([^\W_]+(?:[’'-][^\W_]+)*)([’'”]?)-$")
 _HEAD = re.compile(r"^([^\W_]+(?:[’'][^\W_]+)*)")
 _RANGE = re.compile(r"(?<![\s–])\d–$")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f\u2002-\u2008]+")
-_EDGE_TAIL = re.compile(r"\S*-\s*$")
 _EDGE_HEAD = re.compile(r"^\s*[^\W\d_][^\s]*")
 
 ENGLISH_WORD = 1.0
@@ -70,24 +69,21 @@ class Lexicon:
     ) -> Lexicon:
         """Count the words of `lines`; with `roles`, a line continues the previous line of its own stream
         (body text runs on after the notes of a page, a note after the next page's body)."""
-        broken: dict[str, bool] = {}
-        pieces = []
+        counts = Counter(_WORD.findall("\n".join(lines).lower()))
+        # Then take the pieces of broken words back out: the last token of a line ending in a hyphen, and
+        # the first token of the line of its stream that continues it.
+        following = _following_lines(lines, roles)
         for index, line in enumerate(lines):
-            role = roles[index] if roles is not None else Role.BODY
-            stream = _TEXT_STREAMS.get(role) if role is not None else None
-            if stream is None:
-                if role is not Role.BLANK:
-                    pieces.append(line)
+            if not line.rstrip().endswith("-") or (roles is not None and roles[index] not in _TEXT_STREAMS):
                 continue
-            text = line
-            if broken.get(stream) and _EDGE_HEAD.match(text):
-                text = _EDGE_HEAD.sub("", text, count=1)
-            ends_broken = text.rstrip().endswith("-")
-            if ends_broken:
-                text = _EDGE_TAIL.sub("", text)
-            broken[stream] = ends_broken
-            pieces.append(text)
-        return cls(Counter(_WORD.findall("\n".join(pieces).lower())), forms)
+            tail = line.rstrip()
+            counts.subtract(_WORD.findall(tail[tail.rfind(" ") + 1 :].lower()))
+            nxt = following[index]
+            if nxt is not None:
+                head = _EDGE_HEAD.match(lines[nxt])
+                if head:
+                    counts.subtract(_WORD.findall(head.group().lower()))
+        return cls(+counts, forms)
 
     def in_work(self, word: str) -> int:
         return self.words[word.lower()]
@@ -202,19 +198,18 @@ def prefetch(state: State, lexicon: Lexicon) -> None:
     """Ask wordfreq about every word the line joins may need, in one pass (cheaper than one by one)."""
     words: set[str] = set()
     lines = state.lines
+    following_lines = _following_lines(lines, state.roles)
     for index, line in enumerate(lines):
-        if state.roles[index] not in _TEXT_STREAMS:
-            continue
         body = line.rstrip()
         last = body[-1:]
         if last != "-" and not last.isalpha():
             continue
-        follower = _next_text(state, index)
+        follower = following_lines[index]
         if follower is None:
             continue
         following = lines[follower].lstrip()
         if last == "-":
-            tail, head = _TAIL.search(body[-120:]), _HEAD.match(following)
+            tail, head = _tail(body), _HEAD.match(following)
             if tail and head:
                 element = tail.group(1).rsplit("-", 1)[-1]
                 words.update((element + head.group(1), element, head.group(1)))
@@ -225,14 +220,25 @@ def prefetch(state: State, lexicon: Lexicon) -> None:
     lexicon.english.prefetch(words)
 
 
-def _next_text(state: State, index: int) -> int | None:
-    role = state.roles[index]
-    stream = _TEXT_STREAMS.get(role) if role is not None else None
-    for following in range(index + 1, min(index + 80, len(state.lines))):
-        role = state.roles[following]
-        if role is not None and _TEXT_STREAMS.get(role) == stream:
-            return following
-    return None
+def _following_lines(lines: list[str], roles: list[Role | None] | None) -> list[int | None]:
+    """For each text line, the next line of its own stream (body or notes), or None; None for other lines.
+
+    One pass from the end: the stream's next line is remembered as the lines are walked backwards.
+    """
+    result: list[int | None] = [None] * len(lines)
+    if roles is None:
+        for index in range(len(lines) - 1):
+            result[index] = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        return result
+    upcoming: dict[str, int | None] = {"text": None, "note": None}
+    for index in range(len(lines) - 1, -1, -1):
+        role = roles[index]
+        stream = _TEXT_STREAMS.get(role) if role is not None else None
+        if stream is None:
+            continue
+        result[index] = upcoming[stream]
+        upcoming[stream] = index
+    return result
 
 
 def join_lines(state: State, pieces: list[tuple[int, str]], lexicon: Lexicon) -> tuple[str, list[int]]:
@@ -240,7 +246,7 @@ def join_lines(state: State, pieces: list[tuple[int, str]], lexicon: Lexicon) ->
     out = ""
     starts: list[int] = []
     for position, (_index, raw) in enumerate(pieces):
-        text = _SPACES.sub(" ", raw).strip()
+        text = " ".join(raw.split())  # every width of space (thin, no-break) becomes one plain space
         if not out:
             starts.append(0)
             out = text
@@ -264,7 +270,7 @@ def _glue(state: State, out: str, text: str, previous_line: int, lexicon: Lexico
     """
     last, first = out[-1:], text[:1]
     if last == "-" and not out.endswith("--"):
-        tail = _TAIL.search(out[-120:])
+        tail = _tail(out)
         head = _HEAD.match(text)
         if not (tail and head):
             return None
@@ -305,6 +311,11 @@ def _glue(state: State, out: str, text: str, previous_line: int, lexicon: Lexico
                 )
                 return ""
     return None
+
+
+def _tail(text: str) -> re.Match[str] | None:
+    """The hyphenated word at the end of `text` (searched in its last token only: this runs often)."""
+    return _TAIL.search(text, max(text.rfind(" ") + 1, len(text) - 120))
 
 
 def _edge_words(before: str, after: str) -> tuple[str, str] | None:
