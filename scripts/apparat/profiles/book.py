@@ -366,6 +366,8 @@ def _leaves_notes(lines: list[str], index: int, next_marker: int, note_line_open
         # other leading space (no later page start) before a blank line, opens the next page's body.
         if _opens_short_body_run(lines, index):
             return True
+        if following.startswith(" ") and not NOTE_START.match(following) and not is_blank(following):
+            return False  # two page starts cannot follow each other: the page turns at the next line
         return not (note_line_open and not body_like)
     return body_like and not note_line_open
 
