@@ -55,9 +55,9 @@ def test_book_citations_and_keys(book: Document) -> None:
     found = harvest(book)
     keys = Counter(c.key for c in found.citations)
     assert (len(found.citations), len(keys)) == (
-        2409,
+        2410,
         433,
-    )  # issue 5 says 2,411 and 434: docs/bibliography.md
+    )  # issue 5 says 2,411 and 434 (docs/bibliography.md); 2,409 before hyphens were decided by lexicon
     assert keys["Anderson1984"] and keys["Anderson_P1984"], "look-alikes kept apart"
     assert keys["Marx-Engels1972a"] and keys["Marx-Engels1972b"]
     assert "Seigelbaum1988" not in keys, "a misprint is a printing variant of the right key"
@@ -104,7 +104,7 @@ def test_article_citations_link_to_the_edition_they_cite(article: Document, bibl
         got.setdefault(annotation.target, Counter())[annotation.key] += 1
     want: dict[str, Counter[str]] = {}
     for line, keys in expected.items():
-        assert article.roles[line - 1] is Role.NOTE, f"gramsci-bukharin.txt:{line} is not a note line"
+        assert article.roles[line - 1] in {Role.NOTE, Role.NOTE_FRAGMENT}, f"gramsci-bukharin.txt:{line}"
         target = next(t for t, n in notes.items() if n.lines and n.lines.first <= line <= n.lines.last)
         want.setdefault(target, Counter()).update(key_of.get(k, k) for k in keys)
     assert sum(sum(c.values()) for c in want.values()) == 94
@@ -243,6 +243,6 @@ def test_real_bibliographies_in_order_with_well_formed_back_references(
                 )
                 if shown.startswith("n."):
                     assert anchor == f"fn:{shown.split(chr(0xA0))[1]}", (href, shown)
-                    assert f"[^{anchor[3:]}]:" in markdown, href
+                    assert f'id="{anchor}"' in markdown, href
                 else:
                     assert f"{{ #{anchor} }}" in markdown or f'id="{anchor}"' in markdown, href

@@ -1,8 +1,10 @@
 """The model as Markdown chapters: one file per section, `content/<work>/NN-slug.md`.
 
 Block kinds are rendered through `RENDERERS`, a read-only table from kind to function; annotations through
-`render.inline.RENDERERS`. The output is plain Markdown (CommonMark + footnotes + attribute lists) with a
-little inline HTML, so any generator that reads Python-Markdown's dialect can publish it.
+`render.inline.RENDERERS`. The output is plain Markdown (CommonMark + attribute lists + md_in_html) with a
+little inline HTML, so any generator that reads Python-Markdown's dialect can publish it. Note references
+and the notes list are HTML written by `render.notes` with the printed numbers (not Markdown footnotes,
+whose extension numbers notes in its own order).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from types import MappingProxyType
 
 import yaml
 
-from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, NoteStatus, Section
+from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, Section
+from apparat.render import notes
 from apparat.render.inline import RENDERERS as INLINE
 from apparat.works import Work
 
@@ -44,6 +47,8 @@ class Context:
     annotations: Mapping[str, list[Annotation]]
     opening_pages: Mapping[str, list[int]]
     """Block id → printed pages that begin with this block (a marker is put before its text)."""
+    references: notes.References
+    """The note references written so far on this page (a note called twice gets a second anchor)."""
 
 
 BlockRender = Callable[[Block, Context], str]
@@ -54,13 +59,15 @@ def page_marker(page: int) -> str:
     return f'<span class="pb" id="p{page}" data-page="{page}"></span>'
 
 
-def escape(text: str) -> str:
-    """Escape Markdown syntax in reading text; note references `[^N]` stay references."""
+def escape(text: str, references: notes.References | None = None) -> str:
+    """Escape Markdown syntax in reading text; a note marker `[^N]` becomes the reference to note N with
+    its printed number (`references` counts them per page)."""
     out = []
     cursor = 0
     for match in _MARKER.finditer(text):
         out.append(_escape_plain(text[cursor : match.start()]))
-        out.append(match.group(0))
+        n = int(match.group(1))
+        out.append(notes.reference_html(n, references.next(n) if references is not None else 1))
         cursor = match.end()
     out.append(_escape_plain(text[cursor:]))
     return "".join(out)
@@ -70,8 +77,13 @@ def _escape_plain(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("&", "&amp;")
 
 
-def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
-    """Text with its annotated spans wrapped and page markers inserted at their offsets.
+def inline(
+    text: str,
+    annotations: list[Annotation],
+    breaks: list[tuple[int, int]] | None = None,
+    references: notes.References | None = None,
+) -> str:
+    """Text with its annotated spans wrapped, note references and page markers inserted at their offsets.
 
     Links (terms, persons, citations) never overlap: of two that do, the first wins. Emphasis nests with
     them (see `nest`). A page marker that falls inside a link is put right after it, so the link's text
@@ -79,7 +91,7 @@ def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int
     root = nest(text, annotations)
     markers = sorted(breaks or [])
     placed = [0]  # how many markers are placed so far, shared by the whole walk
-    rendered = _render(root, text, markers, placed) + _markers_until(markers, placed, None)
+    rendered = _render(root, text, markers, placed, references) + _markers_until(markers, placed, None)
     return _LIST_START.sub(r"\1\\\2\3", rendered)
 
 
@@ -132,14 +144,19 @@ def nest(text: str, annotations: list[Annotation]) -> Nested:
 
 
 def _render(
-    span: Nested, text: str, markers: list[tuple[int, int]], next_marker: list[int], in_link: bool = False
+    span: Nested,
+    text: str,
+    markers: list[tuple[int, int]],
+    next_marker: list[int],
+    references: notes.References | None,
+    in_link: bool = False,
 ) -> str:
     in_link = in_link or span.annotation is not None
     out = []
     cursor = span.start
     for child in span.children:
-        out.append(_plain(text, cursor, child.start, markers, next_marker, in_link, before_span=True))
-        out.append(_render(child, text, markers, next_marker, in_link))
+        out.append(_plain(text, cursor, child.start, markers, next_marker, references, in_link, before_span=True))
+        out.append(_render(child, text, markers, next_marker, references, in_link))
         cursor = child.end
     out.append(
         _plain(
@@ -148,6 +165,7 @@ def _render(
             span.end,
             markers,
             next_marker,
+            references,
             in_link,
             before_span=span.annotation is None and not span.emphasis,
         )
@@ -166,6 +184,7 @@ def _plain(
     end: int,
     markers: list[tuple[int, int]],
     next_marker: list[int],
+    references: notes.References | None,
     in_link: bool,
     before_span: bool,
 ) -> str:
@@ -179,11 +198,11 @@ def _plain(
         if offset > end or (offset == end and not before_span):
             break
         offset = max(offset, cursor)
-        out.append(escape(text[cursor:offset]))
+        out.append(escape(text[cursor:offset], references))
         out.append(page_marker(page))
         cursor = offset
         next_marker[0] += 1
-    out.append(escape(text[cursor:end]))
+    out.append(escape(text[cursor:end], references))
     return "".join(out)
 
 
@@ -202,7 +221,7 @@ def _opening(block: Block, context: Context) -> str:
 
 def render_heading(block: Block, context: Context) -> str:
     level = min((block.level or 2), 6)
-    text = inline(block.text, context.annotations.get(block.id, []))
+    text = inline(block.text, context.annotations.get(block.id, []), references=context.references)
     opening = _opening(block, context)
     before = f"{opening}\n\n" if opening else ""
     return f"{before}{'#' * level} {text} {{ #{block.id} }}"
@@ -210,7 +229,8 @@ def render_heading(block: Block, context: Context) -> str:
 
 def render_paragraph(block: Block, context: Context) -> str:
     breaks = [(b.offset, b.page) for b in block.page_breaks]
-    text = _opening(block, context) + inline(block.text, context.annotations.get(block.id, []), breaks)
+    annotations = context.annotations.get(block.id, [])
+    text = _opening(block, context) + inline(block.text, annotations, breaks, context.references)
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isspace() else text.lstrip()
     return f"{text}\n{{ #{block.id} }}"
@@ -230,17 +250,28 @@ RENDERERS: Mapping[BlockKind, BlockRender] = MappingProxyType(
 )
 
 
-def render_note(section: Section, note: Note, annotations: list[Annotation]) -> str:
-    if note.status is NoteStatus.MISSING or note.text is None:
-        body = (
-            f'<span class="note-missing">Note {note.n}: the text of this note is missing from the source '
-            "extraction; its marker is kept where it stood.</span>"
+def render_note(section: Section, note: Note, annotations: list[Annotation], references: int) -> str:
+    """One entry of the notes list: printed number, notices by status (`render.notes`), return links."""
+    shown = notes.parts(note)
+    text = inline(shown.text, annotations) if shown.text is not None else ""
+    return notes.item_html(note, notes.body_html(shown, text), references, markdown=True)
+
+
+def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], context: Context) -> str:
+    """The page's notes under a "Notes" heading, numbered as printed."""
+    items = [
+        render_note(
+            section, note, by_target.get(f"{section.id}-n{note.n}", []), context.references.count(note.n)
         )
-    else:
-        body = inline(note.text, annotations)
-        if note.status is NoteStatus.TRUNCATED:
-            body += ' <span class="note-truncated">[the note breaks off here in the source extraction]</span>'
-    return f"[^{note.n}]: {body}"
+        for note in section.notes
+    ]
+    heading = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
+    out = heading
+    if items:
+        out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
+    for fragment in section.fragments:
+        out += "\n\n" + notes.fragment_html(inline(fragment.text, []), fragment.page, markdown=True)
+    return out
 
 
 def slug(text: str) -> str:
@@ -256,7 +287,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     by_target: dict[str, list[Annotation]] = {}
     for annotation in document.annotations:
         by_target.setdefault(annotation.target, []).append(annotation)
-    context = Context(by_target, _opening_pages(document, section))
+    context = Context(by_target, _opening_pages(document, section), notes.References())
     meta = {
         "title": section.title,
         "work": work.id,
@@ -269,14 +300,13 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     }
     parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
     heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
-    parts.append(f"# {escape(heading)} {{ #{section.id} }}")
+    parts.append(f"# {escape(heading, context.references)} {{ #{section.id} }}")
     parts.extend(RENDERERS[block.kind](block, context) for block in section.blocks)
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
-    parts.extend(
-        render_note(section, note, by_target.get(f"{section.id}-n{note.n}", [])) for note in section.notes
-    )
+    if section.notes or section.fragments:
+        parts.append(render_notes(section, by_target, context))
     return "\n\n".join(parts) + "\n"
 
 

@@ -18,11 +18,13 @@ from apparat.convert import Task, available_works, convert_tasks
 from apparat.corrections import load as load_corrections
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.edition import Edition
+from apparat.export.json import to_json
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, tips
 from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
@@ -40,6 +42,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     config_file: Path | None = None
     tips: dict[str, str] = field(default_factory=dict)
+    fidelity: str = ""
+    """What the rendered-fidelity check compared (figures), once it has run."""
 
     @property
     def failed(self) -> bool:
@@ -136,6 +140,8 @@ def generate(
             document.annotations.extend(found)
             say(f"{work.id}: {layer.name}: {len(found)} annotations")
         clock.lap("annotate")
+        # The model as JSON is what the rendered-fidelity check compares the built pages with.
+        pages.write_if_changed(layout.models / f"{work.id}.json", to_json(document))
         chapters = write_chapters(document, work, layout.content)
         for chapter, section in zip(chapters, document.sections, strict=True):
             lost = sum(1 for n in section.notes if n.status is NoteStatus.MISSING)
@@ -222,6 +228,12 @@ def build_site(
                 )
                 if layer_names is None:  # a build without some layers lacks their pages by design
                     result.diagnostics += check_anchors(temp, layout.data)
+                say("checking what the pages show against the models (note numbers, text, back-links)")
+                fidelity = check_fidelity(
+                    temp, load_models(layout.models, [e.work.id for e in result.editions])
+                )
+                result.diagnostics += fidelity.diagnostics
+                result.fidelity = str(fidelity.figures)
                 clock.lap("checks")
             if result.failed:
                 raise _FailedError
