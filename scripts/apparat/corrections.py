@@ -25,14 +25,14 @@ from apparat.diagnostics import Code, fail
 from apparat.model import Correction
 from apparat.source import SourceText
 from apparat.untrusted import LinedDict, UntrustedError, field_problems, load_yaml
-from apparat.works import PROJECT, display_path
+from apparat.works import display_path, project
 
-DEFAULT_PATH = PROJECT / "content" / "data" / "corrections.yml"
 _FIELDS = ("work", "line", "find", "replace", "reason")
 
 
-def load(path: Path = DEFAULT_PATH) -> dict[str, list[Correction]]:
+def load(path: Path | None = None) -> dict[str, list[Correction]]:
     """Work id → its corrections, in file order. A missing file means no corrections."""
+    path = path or project() / "content" / "data" / "corrections.yml"
     if not path.is_file():
         return {}
     shown = display_path(path)

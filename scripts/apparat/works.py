@@ -1,4 +1,9 @@
-"""The works manifest (`works.yml`) and where their sources are found.
+"""The works manifest (`works.yml`), the project it belongs to, and where the works' sources are found.
+
+The project (the folder holding `works.yml`, `content/`, `bibliography.bib`) is `--project DIR`, else
+`$APPARAT_PROJECT`, else the nearest folder holding `works.yml` from the working directory upwards, else the
+working directory: never the folder the package is installed in, so an installed `apparat` works on any
+checkout. `PROJECT`, `MANIFEST`, `SAMPLES` and `DEFAULT_SOURCES` are computed when they are read.
 
 Sources are read at run time from a sources directory: `--sources DIR`, else `$APPARAT_SOURCES`, else
 `../shared/sources` beside the project when it exists. The sample works ship with the project (`samples/`)
@@ -16,10 +21,47 @@ import yaml
 
 from apparat.diagnostics import Code, fail
 
-PROJECT = Path(__file__).resolve().parents[2]
-MANIFEST = PROJECT / "works.yml"
-SAMPLES = PROJECT / "samples"
-DEFAULT_SOURCES = PROJECT.parent / "shared" / "sources"
+MANIFEST_NAME = "works.yml"
+_chosen: Path | None = None
+
+
+def find_project(start: Path) -> Path:
+    """The nearest folder from `start` upwards that holds works.yml; `start` itself when none does."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / MANIFEST_NAME).is_file():
+            return folder
+    return start
+
+
+def use_project(path: Path | None) -> None:
+    """Choose the project folder for this process (None: find it again as the module's docstring says).
+    Worker processes are forked, so they share the choice."""
+    global _chosen
+    _chosen = None if path is None else path.resolve()
+
+
+def project() -> Path:
+    """The project folder (see the module's docstring)."""
+    if _chosen is not None:
+        return _chosen
+    chosen = os.environ.get("APPARAT_PROJECT")
+    return Path(chosen).resolve() if chosen else find_project(Path.cwd())
+
+
+def __getattr__(name: str) -> Path:
+    # The project's paths, computed when read so that they follow --project and the working directory.
+    if name == "PROJECT":
+        return project()
+    if name == "MANIFEST":
+        return project() / MANIFEST_NAME
+    if name == "SAMPLES":
+        return project() / "samples"
+    if name == "DEFAULT_SOURCES":
+        return project().parent / "shared" / "sources"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 PROFILES = ("book", "article")
 _REQUIRED = ("id", "title", "author", "source", "profile")
 
@@ -46,7 +88,7 @@ class Work:
 
     def source_path(self, sources: Path | None) -> Path | None:
         if self.sample:
-            return SAMPLES / self.source
+            return project() / "samples" / self.source
         if sources is None:
             return None
         path = sources / self.source
@@ -55,7 +97,8 @@ class Work:
 
 def display_path(path: Path) -> str:
     """How a file is named in messages: relative to the project when it lies inside it."""
-    return str(path.relative_to(PROJECT)) if path.is_relative_to(PROJECT) else str(path)
+    root = project()
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def sources_dir(option: str | None) -> Path | None:
@@ -63,10 +106,20 @@ def sources_dir(option: str | None) -> Path | None:
     chosen = option or os.environ.get("APPARAT_SOURCES")
     if chosen:
         return Path(chosen)
-    return DEFAULT_SOURCES if DEFAULT_SOURCES.is_dir() else None
+    default = project().parent / "shared" / "sources"
+    return default if default.is_dir() else None
 
 
-def load_works(path: Path = MANIFEST) -> list[Work]:
+def load_works(path: Path | None = None) -> list[Work]:
+    path = path or project() / MANIFEST_NAME
+    if not path.is_file():
+        raise fail(
+            Code.MANIFEST,
+            display_path(path),
+            None,
+            f"an apparat project ({MANIFEST_NAME}) in the working directory or above it, or --project DIR",
+            "no such file",
+        )
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     shown = display_path(path)

@@ -28,7 +28,7 @@ from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
 from apparat.site.mkdocs_run import mkdocs_build
 from apparat.staging import staged_dir
-from apparat.works import PROJECT
+from apparat.works import project
 
 Say = Callable[[str], None]
 
@@ -208,7 +208,7 @@ def build_site(
         return result
     chapter_files = [c.path for e in result.editions for c in e.chapters]
     pages = sorted((layout.content / "pages").rglob("*.md"))
-    result.diagnostics += check_markdown([*chapter_files, *pages], PROJECT)
+    result.diagnostics += check_markdown([*chapter_files, *pages], project())
     result.diagnostics += check_pages(layout.content / "pages")
     try:
         with staged_dir(layout.site) as temp:
