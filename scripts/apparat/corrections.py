@@ -21,7 +21,8 @@ from dataclasses import replace as replaced
 from pathlib import Path
 from typing import Any
 
-from apparat.diagnostics import Code, fail
+from apparat import datacheck
+from apparat.diagnostics import ApparatError, Code, fail
 from apparat.model import Correction
 from apparat.source import SourceText
 from apparat.untrusted import LinedDict, UntrustedError, field_problems, load_yaml
@@ -43,6 +44,9 @@ def load(path: Path | None = None) -> dict[str, list[Correction]]:
         raise fail(Code.CORRECTION, shown, problem.line, problem.expected, problem.found) from None
     if data is None:
         return {}
+    problems = datacheck.check("corrections", data, shown)
+    if problems:
+        raise ApparatError(problems[0])
     if not isinstance(data, dict) or not isinstance(data.get("corrections"), list):
         raise fail(Code.CORRECTION, shown, 1, "a mapping with a 'corrections' list", type(data).__name__)
     result: dict[str, list[Correction]] = {}

@@ -43,6 +43,18 @@ class Code(StrEnum):
     """An editorial correction that is malformed or does not match its source line."""
     GLOSSARY = "data.glossary"
     """A glossary, factions or persons entry that is malformed (content/data/*.yml)."""
+    DATA_UNKNOWN_KEY = "data.unknown-key"
+    """A key the file's schema does not know (a misspelling is suggested): it would be silently ignored."""
+    DATA_SCHEMA = "data.schema"
+    """A value the file's schema refuses: a missing key, a wrong type, a malformed identifier, a text too long."""
+    DATA_DUPLICATE = "data.duplicate"
+    """Two entries share a key, a Cyrillic lemma or a spelling."""
+    DATA_UNSAFE_MARKUP = "data.unsafe-markup"
+    """A definition, description or identification holds markup the allow-list sanitiser would remove."""
+    DATA_BIDI = "data.bidi-control"
+    """A bidirectional control character (text that displays in another order than it is stored)."""
+    DATA_HTML_FILE = "data.html-file"
+    """An HTML, SVG or other active document under content/ that is not one of the project's listed assets."""
     GLOSSARY_UNCOVERED = "glossary.uncovered"
     """A transliterated Russian word in a source that no glossary entry covers."""
     SITE_BUILD = "site.build"
@@ -69,6 +81,8 @@ class Code(StrEnum):
     """A citation in a work's notes names a key that bibliography.bib does not hold."""
     BIB_UNLINKED = "bib.unlinked"
     """A citation-like string in a note that no citation annotation covers."""
+    BIB_FIELD = "bib.unsafe-field"
+    """A BibTeX field value with a TeX command outside the allow-list of accents and escapes, or markup."""
 
 
 class Severity(StrEnum):

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from apparat.diagnostics import Code, fail
+from apparat import datacheck
+from apparat.diagnostics import ApparatError, Code, fail
+from apparat.untrusted import UntrustedError, load_yaml_text
 
 MANIFEST_NAME = "works.yml"
 _chosen: Path | None = None
@@ -121,8 +121,16 @@ def load_works(path: Path | None = None) -> list[Work]:
             "no such file",
         )
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
     shown = display_path(path)
+    try:
+        data = load_yaml_text(text)
+    except UntrustedError as error:
+        raise fail(
+            Code.MANIFEST, shown, error.problem.line, error.problem.expected, error.problem.found
+        ) from None
+    problems = datacheck.check("works", data, shown)
+    if problems:
+        raise ApparatError(problems[0])
     if not isinstance(data, dict) or not isinstance(data.get("works"), list):
         raise fail(Code.MANIFEST, shown, 1, "a mapping with a 'works' list", type(data).__name__)
     works: list[Work] = []

@@ -16,9 +16,7 @@ from apparat.works import project
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--site-dir", type=Path, help="the built site (default: site/)"
-    )
+    parser.add_argument("--site-dir", type=Path, help="the built site (default: site/)")
     parser.add_argument(
         "--record", action="store_true", help="record the site's anchors as the published list"
     )

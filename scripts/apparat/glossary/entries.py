@@ -7,6 +7,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""Entry keys become HTML ids, link targets and `data-ap` values: nothing else may get through."""
+
+
+def _check_key(key: str) -> None:
+    if not KEY.match(key):
+        raise ValueError(f"an entry key must be lower-case letters, digits and single hyphens, not {key!r}")
+
 
 class Pos(StrEnum):
     """How a term's inflected forms are derived."""
@@ -40,6 +48,9 @@ class Term:
     case_sensitive: bool = False
     """Acronyms like `Cheka` match only as capitalised, so an English word is never taken for them."""
 
+    def __post_init__(self) -> None:
+        _check_key(self.key)
+
 
 @dataclass(frozen=True, slots=True)
 class Faction:
@@ -55,9 +66,12 @@ class Faction:
     figures: tuple[str, ...] = ()
     """Keys of persons."""
 
+    def __post_init__(self) -> None:
+        _check_key(self.key)
+
     @property
     def years(self) -> str:
-        """"1923–1927", or one year when the faction lived within it."""
+        """ "1923–1927", or one year when the faction lived within it."""
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 
@@ -72,6 +86,9 @@ class Person:
     born: int | None = None
     died: int | None = None
     full_name: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_key(self.key)
 
 
 @dataclass(slots=True)

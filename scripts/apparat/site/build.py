@@ -22,7 +22,7 @@ from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, tips
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.contributed import check_anchors, check_content
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
@@ -209,7 +209,7 @@ def build_site(
     chapter_files = [c.path for e in result.editions for c in e.chapters]
     pages = sorted((layout.content / "pages").rglob("*.md"))
     result.diagnostics += check_markdown([*chapter_files, *pages], project())
-    result.diagnostics += check_pages(layout.content / "pages")
+    result.diagnostics += check_content(layout.content)
     try:
         with staged_dir(layout.site) as temp:
             say(f"mkdocs build --strict → {layout.site}")
