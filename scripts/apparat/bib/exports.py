@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from pybtex.database import Entry, Person
 
+from apparat.bib.fields import bibtex_value, json_text, ris_value
 from apparat.bib.regenerate import format_entry
-from apparat.bib.style import plain
+from apparat.bib.style import plain as decoded
+
+
+def plain(value: str) -> str:
+    """A field as one line of text, whatever it holds (newlines and control characters would let a value
+    start a record of its own in RIS)."""
+    return ris_value(decoded(value))
 
 _CSL_TYPES = {"book": "book", "incollection": "chapter", "article": "article-journal", "misc": "document"}
 _RIS_TYPES = {"book": "BOOK", "incollection": "CHAP", "article": "JOUR", "misc": "GEN"}
@@ -52,7 +58,7 @@ def csl_json(entries: dict[str, Entry]) -> str:
         if "year" in entry.fields:
             item["issued"] = {"date-parts": _years(str(entry.fields["year"]))}
         items.append(item)
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    return json_text(items)
 
 
 def ris(entries: dict[str, Entry]) -> str:
@@ -84,8 +90,8 @@ def ris(entries: dict[str, Entry]) -> str:
 def bibtex(entries: dict[str, Entry]) -> str:
     out = []
     for key, entry in entries.items():
-        fields = {name: str(value) for name, value in entry.fields.items()}
+        fields = {name: bibtex_value(str(value)) for name, value in entry.fields.items()}
         for role, persons in entry.persons.items():
-            fields[role] = " and ".join(str(p) for p in persons)
+            fields[role] = bibtex_value(" and ".join(str(p) for p in persons))
         out.append(format_entry(key, entry.type, fields))
     return "\n\n".join(out) + "\n"
