@@ -69,6 +69,9 @@ class Code(StrEnum):
     """An annotated span whose `data-ap` key has no tooltip (no glossary or bibliography entry)."""
     SITE_EXTERNAL = "site.external-request"
     """The built HTML would make the browser contact another host (an asset URL with http(s)://)."""
+    SITE_SCRIPT = "site.script"
+    """A page without the strict Content-Security-Policy, or with inline script, an event handler or a
+    `javascript:` address (which the policy would block)."""
     SITE_ANCHOR_REMOVED = "site.anchor-removed"
     """A published anchor is gone from the build and no redirect is declared."""
     PAGE_UNSAFE = "data.unsafe-page"
