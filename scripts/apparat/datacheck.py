@@ -104,11 +104,11 @@ def _diagnostic(
         return _error(
             Code.DATA_SCHEMA, shown, line, f"expected the key {missing[0]!r} in this entry, found none"
         )
-    if error.validator == "propertyNames":
+    if "propertyNames" in error.schema_path:  # the key itself is refused (reported at the mapping's path)
         key = error.instance
         parent = _at(data, error.absolute_path)
         line = parent.key_lines.get(key, line) if isinstance(parent, LinedDict) else line
-        allowed = error.validator_value.get("enum", []) if isinstance(error.validator_value, dict) else []
+        allowed = error.validator_value if error.validator == "enum" else []
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(allowed)}"
         return _error(Code.DATA_UNKNOWN_KEY, shown, line, f"unknown key {key!r}{hint}")

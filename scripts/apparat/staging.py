@@ -73,15 +73,26 @@ def remove_stale(final: Path) -> list[Path]:
     return removed
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
+"""Published and exported output is readable by everyone, whatever the umask: a web server or a colleague
+reads it as another user."""
 
 
 def _publishable(path: Path, mode: int) -> None:
     """mkdtemp/mkstemp create private (0700/0600) paths; published output gets the usual permissions."""
-    path.chmod(mode & ~_umask())
+    path.chmod(mode)
+
+
+def publish_modes(root: Path) -> None:
+    """Every file under `root` 0644 and every folder 0755 (MkDocs writes with the umask, mkstemp 0600)."""
+    for name_of_folder, folders, files in os.walk(root):  # os.walk does not follow symbolic links
+        folder = Path(name_of_folder)
+        folder.chmod(FOLDER_MODE)
+        for name in files:
+            if not (folder / name).is_symlink():
+                (folder / name).chmod(FILE_MODE)
+        folders[:] = [f for f in folders if not (folder / f).is_symlink()]
 
 
 @contextmanager
@@ -90,7 +101,7 @@ def staged_dir(final: Path) -> Iterator[Path]:
     final.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(final)
     temp = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-{os.getpid()}-", dir=final.parent))
-    _publishable(temp, 0o777)
+    _publishable(temp, FOLDER_MODE)
     try:
         with terminate_as_interrupt():
             yield temp
@@ -112,7 +123,7 @@ def staged_file(final: Path) -> Iterator[Path]:
     handle, name = tempfile.mkstemp(prefix=f".{final.name}.new-{os.getpid()}-", dir=final.parent)
     os.close(handle)
     temp = Path(name)
-    _publishable(temp, 0o666)
+    _publishable(temp, FILE_MODE)
     try:
         with terminate_as_interrupt():
             yield temp

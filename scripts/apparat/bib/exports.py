@@ -16,6 +16,7 @@ def plain(value: str) -> str:
     start a record of its own in RIS)."""
     return ris_value(decoded(value))
 
+
 _CSL_TYPES = {"book": "book", "incollection": "chapter", "article": "article-journal", "misc": "document"}
 _RIS_TYPES = {"book": "BOOK", "incollection": "CHAP", "article": "JOUR", "misc": "GEN"}
 _CSL_FIELDS = {

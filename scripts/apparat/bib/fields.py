@@ -50,7 +50,9 @@ def check(text: str) -> list[FieldProblem]:
         line = text.count("\n", 0, start) + 1
         if kind == "preamble":
             problems.append(
-                FieldProblem(line, "bibliographic entries", "an @preamble (TeX run by every document citing us)")
+                FieldProblem(
+                    line, "bibliographic entries", "an @preamble (TeX run by every document citing us)"
+                )
             )
             continue
         if kind == "comment":

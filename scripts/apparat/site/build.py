@@ -27,7 +27,7 @@ from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
 from apparat.site.mkdocs_run import mkdocs_build
-from apparat.staging import staged_dir
+from apparat.staging import publish_modes, staged_dir
 from apparat.works import project
 
 Say = Callable[[str], None]
@@ -214,6 +214,7 @@ def build_site(
         with staged_dir(layout.site) as temp:
             say(f"mkdocs build --strict → {layout.site}")
             result.diagnostics += mkdocs_build(result.config_file, temp)
+            publish_modes(temp)
             clock.lap("mkdocs")
             if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")
