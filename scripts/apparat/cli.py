@@ -13,7 +13,7 @@ from pathlib import Path
 
 from apparat import __version__
 from apparat.diagnostics import ApparatError
-from apparat.works import use_project
+from apparat.works import MANIFEST_NAME, project, use_project
 
 # name → (module, one-line help). Order is the order shown by --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),
     "anchors": ("apparat.commands.anchors", "check that no published anchor disappeared (or record them)"),
 }
+
+WITHOUT_PROJECT = {"model", "diff"}
+"""Commands that work on the files they are given, outside any project."""
 
 EPILOG = """\
 The project (works.yml, content/, bibliography.bib) is --project DIR, else the working directory or the
@@ -92,6 +95,13 @@ def _choose_project(argv: Sequence[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _choose_project(argv)
     args = build_parser().parse_args(argv)
+    if args.command not in WITHOUT_PROJECT and not (project() / MANIFEST_NAME).is_file():
+        print(
+            f"apparat: expected an apparat project ({MANIFEST_NAME}) in {Path.cwd()} or a folder above it, "
+            "found none: run inside a project or pass --project DIR",
+            file=sys.stderr,
+        )
+        return 2
     try:
         status: int = args.run(args)
     except ApparatError as error:

@@ -74,7 +74,7 @@ def glossary_entries(site: Path) -> Digests:
         article = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("article")
         if article is None:
             continue
-        key, parts = "", []
+        key, parts = "", list[str]()
         for node in article.iter():
             if node.tag == "h2" and node.attributes.get("id"):
                 if key:
