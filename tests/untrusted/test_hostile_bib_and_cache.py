@@ -136,9 +136,10 @@ def test_a_hostile_cache_entry_is_ignored_and_rebuilt(
         cachefile.write(entry, FORMAT.decode(), "0" * 64, stored)
     elif name == "an entry whose hash does not match":
         cachefile.write(entry, FORMAT.decode(), key, stored)
-        envelope = json.loads(entry.read_text(encoding="utf-8"))
-        envelope["value"]["failed"] = True
-        entry.write_text(json.dumps(envelope), encoding="utf-8")
+        header, _, body = entry.read_bytes().partition(b"\n")
+        tampered = json.loads(body)
+        tampered["failed"] = True  # the header's sha256 is the old value's
+        entry.write_bytes(header + b"\n" + json.dumps(tampered).encode())
     elif name == "an entry of another format version":
         cachefile.write(entry, "apparat-cache/0", key, stored)
     elif name == "an entry with an extra field":
