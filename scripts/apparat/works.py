@@ -19,7 +19,7 @@ from typing import Any
 
 from apparat import datacheck
 from apparat.diagnostics import ApparatError, Code, fail
-from apparat.untrusted import UntrustedError, load_yaml_text
+from apparat.untrusted import UntrustedError, field_problems, load_yaml_text
 
 MANIFEST_NAME = "works.yml"
 _chosen: Path | None = None
@@ -133,6 +133,12 @@ def load_works(path: Path | None = None) -> list[Work]:
         raise ApparatError(problems[0])
     if not isinstance(data, dict) or not isinstance(data.get("works"), list):
         raise fail(Code.MANIFEST, shown, 1, "a mapping with a 'works' list", type(data).__name__)
+    for item in data["works"]:  # titles and names reach pages, citation meta and downloads
+        for key, value in item.items():
+            found = field_problems(value) if isinstance(value, str) else []
+            if found:
+                line = item.key_lines.get(key, item.line)
+                raise fail(Code.DATA_UNSAFE_MARKUP, shown, line, f"plain text in {key!r}", found[0])
     works: list[Work] = []
     seen: set[str] = set()
     for item in data["works"]:

@@ -196,6 +196,7 @@ BAD_MANIFEST = {
     "source outside the sources folder": "source: ../../../etc/passwd",
     "unknown key in works.yml": "template: evil",
     "work id with markup": 'id: "x onload=alert(1)"',
+    "work title with markup": 'title: "<img src=x onerror=alert(1)>"',
 }
 
 BAD_CORRECTIONS = {

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +21,13 @@ from hostile_cases import (
 )
 
 from apparat import corrections
+from apparat.cli import main
 from apparat.diagnostics import ApparatError, Reporter
 from apparat.glossary.publish import load
 from apparat.review.anchors import read_redirects
 from apparat.site.contributed import check_content
 from apparat.untrusted import page_problems
-from apparat.works import load_works, project
+from apparat.works import load_works, project, use_project
 
 TOPS = {"terms": "terms", "factions": "factions", "persons": "persons"}
 
@@ -153,3 +155,45 @@ def test_hostile_files_under_content(tmp_path: Path, name: str) -> None:
 
 def test_the_project_content_is_clean() -> None:
     assert [str(d) for d in check_content(project() / "content")] == []
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the project's editorial files, for `apparat --project` (the choice is undone afterwards)."""
+    for part in (
+        "works.yml",
+        "mkdocs.yml",
+        "bibliography.bib",
+        "content/data",
+        "content/pages",
+        "content/assets",
+    ):
+        source = project() / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part)
+        else:
+            (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, tmp_path / part)
+    yield tmp_path
+    use_project(None)
+
+
+def test_apparat_check_refuses_the_stored_xss_and_the_raw_html_page(
+    edition: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's first and third findings, end to end through the command line."""
+    terms = edition / "content" / "data" / "terms.yml"
+    text = terms.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - lemma: biurokratiia\n",
+        "  - lemma: biurokratiia\n    id: x onfocus=alert(1) autofocus tabindex=0\n",
+        1,
+    )
+    terms.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    id: x onfocus=alert(1) autofocus tabindex=0") + 1
+    (edition / "content" / "pages" / "x.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    assert main(["--project", str(edition), "check"]) == 1
+    errors = capsys.readouterr().err
+    assert f"content/data/terms.yml:{line}: error: expected an identifier" in errors
+    assert "[apparat.data.schema]" in errors
+    assert "content/pages/x.html:1: error: " in errors and "[apparat.data.html-file]" in errors
