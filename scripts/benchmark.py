@@ -229,7 +229,7 @@ def run_plan(quick: bool, jobs: int, sources: Path | None) -> tuple[list[Row], d
         "rebuild_cpu_seconds": again.cpu_seconds,
         "rebuild_cpu_ratio": again.cpu_seconds / full.cpu_seconds,
         "reconverted": again.redone,
-        "cache_megabytes": sum(f.stat().st_size for f in cache.rglob("*.pickle")) / 1e6,
+        "cache_megabytes": sum(f.stat().st_size for f in cache.rglob("*.json")) / 1e6,
     }
     return rows, cache_figures
 

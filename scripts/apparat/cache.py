@@ -7,38 +7,33 @@ hyphenation decisions may consult (`apparat.glossary.forms.forms_key`: the terms
 any of them and the key changes; the annotation and publishing code is not part of the key, so editing a
 definition, a faction or a person never reconverts a work.
 
-The value is the pickled `Converted` (document and diagnostics). Pickle is safe here because only this
-program writes `build/cache/`; a damaged or unreadable entry is treated as a miss and overwritten. Loading
-a pickle can run code, so never restore the directory from an untrusted place (a fork's CI cache): share
-the exported JSON models instead.
+The value is the `Converted` (document and diagnostics) as plain JSON data in the envelope of
+`apparat.cachefile`: a format version, the key and a sha256 of the value. Nothing in the folder can run
+code, whoever wrote it: a corrupt, foreign or outdated entry is ignored, converted again and overwritten.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import shutil
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from apparat import __version__
+from apparat import __version__, cachefile
 from apparat.model import Correction
-from apparat.works import PROJECT
+from apparat.works import project
 
 if TYPE_CHECKING:
     from apparat.convert import Converted
 
-DEFAULT_DIR = PROJECT / "build" / "cache"
 PACKAGE = Path(__file__).resolve().parent
 CONVERTER_CODE = ("model.py", "state.py", "source.py", "pipeline.py", "corrections.py", "diagnostics.py")
 CONVERTER_PACKAGES = ("profiles", "stages")
-FORMAT = b"apparat-cache/1"
-"""Bump when the pickled value changes shape in a way the code hash would not catch."""
+FORMAT = b"apparat-cache/2"
+"""Bump when the stored value changes shape in a way the code hash would not catch."""
 
 
 @cache
@@ -78,7 +73,7 @@ def conversion_key(
 
 @dataclass(frozen=True, slots=True)
 class ConversionCache:
-    root: Path = DEFAULT_DIR
+    root: Path = field(default_factory=lambda: project() / "build" / "cache")
     code: str | None = None
     """Converter hash the entries are keyed by; None: the running code's own. A sharded build can pin one
     value across machines, and the benchmark pins it for a run while others edit the converter."""
@@ -90,7 +85,7 @@ class ConversionCache:
         return self.root / (self.code or converter_hash())[:16]
 
     def path(self, key: str) -> Path:
-        return self.generation / key[:2] / f"{key}.pickle"
+        return self.generation / key[:2] / f"{key}.json"
 
     def prune(self) -> int:
         """Remove the entries of other converter versions; returns how many files were removed."""
@@ -104,33 +99,11 @@ class ConversionCache:
         return removed
 
     def get(self, key: str) -> Converted | None:
+        """The stored conversion, or None when there is none or it is not sound (then it is redone)."""
         from apparat.convert import Converted
 
-        try:
-            value = pickle.loads(self.path(key).read_bytes())
-        except FileNotFoundError:
-            return None
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            TypeError,
-            ValueError,
-        ):
-            return None  # damaged or from an older layout of the classes: convert again
+        value = cachefile.load(self.path(key), FORMAT.decode(), key, Converted)
         return value if isinstance(value, Converted) else None
 
     def put(self, key: str, value: Converted) -> None:
-        """Write beside the final place and rename: parallel writers and readers never see half an entry."""
-        path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:12]}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        cachefile.write(self.path(key), FORMAT.decode(), key, cachefile.encode(value))

@@ -9,9 +9,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from apparat import __version__
 from apparat.diagnostics import ApparatError
+from apparat.works import MANIFEST_NAME, project, use_project
 
 # name → (module, one-line help). Order is the order shown by --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -29,7 +31,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "anchors": ("apparat.commands.anchors", "check that no published anchor disappeared (or record them)"),
 }
 
+WITHOUT_PROJECT = {"model", "diff"}
+"""Commands that work on the files they are given, outside any project."""
+
 EPILOG = """\
+The project (works.yml, content/, bibliography.bib) is --project DIR, else the working directory or the
+nearest folder above it that holds works.yml.
 Sources are read at run time from --sources DIR, else $APPARAT_SOURCES, else ../shared/sources when it
 exists. The project's own sample works (samples/) always build, so a fresh clone works without them.
 
@@ -48,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"apparat {__version__}")
+    _add_project_option(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -58,12 +66,42 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(command)
+        _add_project_option(command, argparse.SUPPRESS)
         command.set_defaults(run=module.run)
     return parser
 
 
+def _add_project_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--project",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="the project folder (default: the working directory, or the nearest folder above with works.yml)",
+    )
+
+
+def _choose_project(argv: Sequence[str] | None) -> None:
+    """Read --project before the commands are set up: their defaults are paths inside the project."""
+    early = argparse.ArgumentParser(add_help=False)
+    _add_project_option(early, None)
+    known, _ = early.parse_known_args(argv)
+    if known.project is not None and not known.project.is_dir():
+        print(f"apparat: --project {known.project}: expected a folder, found none", file=sys.stderr)
+        raise SystemExit(2)
+    use_project(known.project)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _choose_project(argv)
     args = build_parser().parse_args(argv)
+    if args.command not in WITHOUT_PROJECT and not (project() / MANIFEST_NAME).is_file():
+        print(
+            f"apparat: expected an apparat project ({MANIFEST_NAME}) in {Path.cwd()} or a folder above it, "
+            "found none: run inside a project or pass --project DIR",
+            file=sys.stderr,
+        )
+        return 2
     try:
         status: int = args.run(args)
     except ApparatError as error:

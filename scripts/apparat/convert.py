@@ -9,6 +9,12 @@ memory bounded however many works there are.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -147,7 +153,7 @@ def convert_tasks(
                 progress(f"converting {task[0].id} ({task[1].name})")
             yield _run_task(task)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[tuple[Task, Future[Converted]]] = deque()
         queue = iter(tasks)
         for task in queue:
@@ -163,6 +169,31 @@ def convert_tasks(
             if following is not None:
                 pending.append((following, pool.submit(_run_task, following)))
             yield result
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it ends, even if it was killed outright (SIGKILL leaves
+    no chance to stop the pool). Linux delivers SIGKILL to the worker when its parent dies (prctl
+    PR_SET_PDEATHSIG); elsewhere a watchdog thread notices the parent is gone. Workers are forked into the
+    build's process group, so a signal to the group reaches them as well."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _run_task(task: Task) -> Converted:

@@ -21,20 +21,21 @@ from dataclasses import replace as replaced
 from pathlib import Path
 from typing import Any
 
-from apparat.diagnostics import Code, fail
+from apparat.diagnostics import ApparatError, Code, fail
 from apparat.model import Correction
 from apparat.source import SourceText
-from apparat.works import PROJECT, display_path
+from apparat.works import display_path, project
 
-DEFAULT_PATH = PROJECT / "content" / "data" / "corrections.yml"
 _FIELDS = ("work", "line", "find", "replace", "reason")
 
 
-def load(path: Path = DEFAULT_PATH) -> dict[str, list[Correction]]:
+def load(path: Path | None = None) -> dict[str, list[Correction]]:
     """Work id → its corrections, in file order. A missing file means no corrections."""
-    # The YAML checks (and markdown-it) load only here: converting with corrections in hand needs neither.
+    # The YAML checks (jsonschema, markdown-it) load only here: converting with corrections in hand needs neither.
+    from apparat import datacheck
     from apparat.untrusted import LinedDict, UntrustedError, load_yaml
 
+    path = path or project() / "content" / "data" / "corrections.yml"
     if not path.is_file():
         return {}
     shown = display_path(path)
@@ -45,6 +46,9 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, list[Correction]]:
         raise fail(Code.CORRECTION, shown, problem.line, problem.expected, problem.found) from None
     if data is None:
         return {}
+    problems = datacheck.check("corrections", data, shown)
+    if problems:
+        raise ApparatError(problems[0])
     if not isinstance(data, dict) or not isinstance(data.get("corrections"), list):
         raise fail(Code.CORRECTION, shown, 1, "a mapping with a 'corrections' list", type(data).__name__)
     result: dict[str, list[Correction]] = {}

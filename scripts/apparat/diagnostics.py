@@ -43,6 +43,18 @@ class Code(StrEnum):
     """An editorial correction that is malformed or does not match its source line."""
     GLOSSARY = "data.glossary"
     """A glossary, factions or persons entry that is malformed (content/data/*.yml)."""
+    DATA_UNKNOWN_KEY = "data.unknown-key"
+    """A key the file's schema does not know (a misspelling is suggested): it would be silently ignored."""
+    DATA_SCHEMA = "data.schema"
+    """A value the file's schema refuses: a missing key, a wrong type, a malformed identifier, a text too long."""
+    DATA_DUPLICATE = "data.duplicate"
+    """Two entries share a key, a Cyrillic lemma or a spelling."""
+    DATA_UNSAFE_MARKUP = "data.unsafe-markup"
+    """A definition, description or identification holds markup the allow-list sanitiser would remove."""
+    DATA_BIDI = "data.bidi-control"
+    """A bidirectional control character (text that displays in another order than it is stored)."""
+    DATA_HTML_FILE = "data.html-file"
+    """An HTML, SVG or other active document under content/ that is not one of the project's listed assets."""
     GLOSSARY_UNCOVERED = "glossary.uncovered"
     """A transliterated Russian word in a source that no glossary entry covers."""
     SITE_BUILD = "site.build"
@@ -60,6 +72,9 @@ class Code(StrEnum):
     """An annotated span whose `data-ap` key has no tooltip (no glossary or bibliography entry)."""
     SITE_EXTERNAL = "site.external-request"
     """The built HTML would make the browser contact another host (an asset URL with http(s)://)."""
+    SITE_SCRIPT = "site.script"
+    """A page without the strict Content-Security-Policy, or with inline script, an event handler or a
+    `javascript:` address (which the policy would block)."""
     SITE_ANCHOR_REMOVED = "site.anchor-removed"
     """A published anchor is gone from the build and no redirect is declared."""
     PAGE_UNSAFE = "data.unsafe-page"
@@ -83,6 +98,8 @@ class Code(StrEnum):
     """A sourced field disagrees with what the source prints, or the text names one work by two titles."""
     BIB_EDITION = "bib.wrong-edition"
     """A citation links to an entry whose year, place or volume differ from what the citation prints."""
+    BIB_FIELD = "bib.unsafe-field"
+    """A BibTeX field value with a TeX command outside the allow-list of accents and escapes, or markup."""
 
 
 class Severity(StrEnum):

@@ -4,6 +4,10 @@ A build that fails at any stage, or is interrupted (Ctrl-C, SIGTERM from CI), le
 exactly as it was and no half-written folder behind: the new output is written to a sibling temporary
 path and only renamed into place once complete. Renames within one folder are atomic on POSIX; a folder
 swap takes two renames, with the old copy removed last.
+
+A build killed outright (SIGKILL, a power cut) cannot clean up, so the temporary paths carry the id of the
+process that made them (`.site.new-<pid>-xxxx`), and the next run removes those whose process is gone
+(`remove_stale`) before staging its own.
 """
 
 from __future__ import annotations
@@ -40,27 +44,68 @@ def terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def remove_stale(final: Path) -> list[Path]:
+    """Remove the staging leftovers of `final` (`.<name>.new-*`, `.<name>.old-*`) whose process has died;
+    those of a build still running beside this one are left alone. Returns what was removed."""
+    removed: list[Path] = []
+    if not final.parent.is_dir():
+        return removed
+    for kind in ("new", "old"):
+        for path in final.parent.glob(f".{final.name}.{kind}-*"):
+            owner = path.name.removeprefix(f".{final.name}.{kind}-").split("-", 1)[0]
+            if owner.isdigit() and _alive(int(owner)) and int(owner) != os.getpid():
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
+"""Published and exported output is readable by everyone, whatever the umask: a web server or a colleague
+reads it as another user."""
 
 
 def _publishable(path: Path, mode: int) -> None:
     """mkdtemp/mkstemp create private (0700/0600) paths; published output gets the usual permissions."""
-    path.chmod(mode & ~_umask())
+    path.chmod(mode)
+
+
+def publish_modes(root: Path) -> None:
+    """Every file under `root` 0644 and every folder 0755 (MkDocs writes with the umask, mkstemp 0600)."""
+    for name_of_folder, folders, files in os.walk(root):  # os.walk does not follow symbolic links
+        folder = Path(name_of_folder)
+        folder.chmod(FOLDER_MODE)
+        for name in files:
+            if not (folder / name).is_symlink():
+                (folder / name).chmod(FILE_MODE)
+        folders[:] = [f for f in folders if not (folder / f).is_symlink()]
 
 
 @contextmanager
 def staged_dir(final: Path) -> Iterator[Path]:
     """Yield an empty temporary folder; on success it replaces `final`, on any failure it is removed."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
-    _publishable(temp, 0o777)
+    remove_stale(final)
+    temp = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-{os.getpid()}-", dir=final.parent))
+    _publishable(temp, FOLDER_MODE)
     try:
         with terminate_as_interrupt():
             yield temp
-            old = final.with_name(f".{final.name}.old-{os.getpid()}")
+            old = final.with_name(f".{final.name}.old-{os.getpid()}-swap")
             if final.exists():
                 final.rename(old)
             temp.rename(final)
@@ -74,10 +119,11 @@ def staged_dir(final: Path) -> Iterator[Path]:
 def staged_file(final: Path) -> Iterator[Path]:
     """Yield a temporary path beside `final`; on success it replaces `final` atomically."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{final.name}.new-", dir=final.parent)
+    remove_stale(final)
+    handle, name = tempfile.mkstemp(prefix=f".{final.name}.new-{os.getpid()}-", dir=final.parent)
     os.close(handle)
     temp = Path(name)
-    _publishable(temp, 0o666)
+    _publishable(temp, FILE_MODE)
     try:
         with terminate_as_interrupt():
             yield temp

@@ -6,23 +6,30 @@ Everything here is input from strangers (pull requests), so it is read defensive
 * YAML: size and depth limits, no anchors or aliases (the "billion laughs" bomb), no explicit tags (no
   `!!python/object`, no `!!binary`), no duplicate keys (PyYAML would silently keep the last). Every mapping
   remembers its line, so later checks can point at the entry.
-* Definitions (glossary, factions, persons) are a small Markdown subset rendered by markdown-it-py with raw
-  HTML switched off, then cleaned by nh3 with an allow-list: emphasis, code, links to http(s)/mailto or
-  relative targets. Raw HTML or a dangerous link in the source is an error, not silently dropped.
-* Hand-written pages (Python-Markdown with attr_list and md_in_html, which pass `onclick` and `<script>` as
-  they are) are scanned for script, event handlers, `javascript:` and similar, and styles.
+* Definitions, descriptions and identifications are a small Markdown subset, and hand-written pages are
+  Markdown as the site renders it (Python-Markdown with attr_list and md_in_html, which pass `onclick` and
+  `<script>` as they are). Each is rendered to HTML and cleaned by the allow-list sanitiser of
+  `apparat.sanitize`; anything the cleaning removes (an element, an attribute, a link address) is an error at
+  its line. Published definitions are rendered with raw HTML switched off and cleaned again: defence in depth.
+* Plain fields (names, glosses, BibTeX values) hold no markup at all.
+* Bidirectional control characters (the "Trojan Source" trick: text that reads differently from what it
+  is) are refused everywhere.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markdown
 import nh3
 import yaml
 from markdown_it import MarkdownIt
+
+from apparat import sanitize
 
 MAX_BYTES = 2_000_000
 """Largest data file or page accepted (the whole glossary of both works is about 100 kB)."""
@@ -49,9 +56,14 @@ class UntrustedError(ValueError):
 
 
 class LinedDict(dict[str, Any]):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on, and the line of each of its keys."""
 
     line: int = 0
+    key_lines: dict[str, int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines = {}
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -88,6 +100,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LinedDi
         if key in result:
             raise UntrustedError(key_node.start_mark.line + 1, "each key once per entry", f"{key!r} again")
         result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -129,51 +142,28 @@ def load_yaml(path: Path) -> Any:
 
 _MD = MarkdownIt("commonmark", {"html": True}).disable(["image", "table"], ignoreInvalid=True)
 _MD_SAFE = MarkdownIt("commonmark", {"html": False}).disable(["image", "table"], ignoreInvalid=True)
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-
-
-def _link_problem(href: str) -> str | None:
-    scheme = _SCHEME.match(href)
-    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-        return f"a link to {scheme.group(1)}: (only http, https, mailto and relative links)"
-    return None
+# The check renders every link markdown-it would refuse (javascript:, data:) as a link, so that the
+# sanitiser sees the address and names it; images too, so that they are reported rather than kept as text.
+_MD_CHECK = MarkdownIt("commonmark", {"html": True}).disable(["table"], ignoreInvalid=True)
+_MD_CHECK.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def definition_problems(text: str) -> list[Problem]:
-    """What makes a definition unpublishable: raw HTML, unsafe links, images. Lines count from 1."""
-    problems: list[Problem] = []
+    """What makes a definition unpublishable: raw HTML, and anything the allow-list sanitiser removes from
+    its HTML (images, unlisted elements or attributes, links other than http, https, mailto or relative).
+    Lines count from 1."""
+    problems = [
+        Problem(removal.line, "Markdown the definition allow-list keeps", removal.what)
+        for removal in sanitize.removals(_MD_CHECK.render(text), sanitize.DEFINITION, text)
+    ]
+    reported = {problem.line for problem in problems}
     for token in _MD.parse(text):
         line = (token.map[0] + 1) if token.map else 1
-        if token.type == "html_block":
-            problems.append(
-                Problem(line, "Markdown without raw HTML", f"HTML {token.content.strip()[:40]!r}")
-            )
-        for child in token.children or []:
-            if child.type == "html_inline":
-                problems.append(Problem(line, "Markdown without raw HTML", f"HTML {child.content[:40]!r}"))
-            elif child.type == "link_open":
-                problem = _link_problem(str(child.attrGet("href") or ""))
-                if problem:
-                    problems.append(Problem(line, "a safe link", problem))
-        if "![" in token.content:
-            problems.append(Problem(line, "text without images", "an image"))
-    for number, line_text in enumerate(text.splitlines(), 1):
-        problem = _link_problem_in_text(line_text)
-        if problem:
-            problems.append(Problem(number, "a safe link", problem))
-    return problems
-
-
-# Links markdown-it refuses to make (it drops javascript: and the like) stay in the text: still an error.
-_LINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|\]\(\s*<?([^)\s>]*)")
-
-
-def _link_problem_in_text(line: str) -> str | None:
-    for match in _LINK_TARGET.finditer(line):
-        problem = _link_problem(match.group(1) or match.group(2))
-        if problem:
-            return problem
-    return None
+        raw = [token.content.strip()] if token.type == "html_block" else []
+        raw += [child.content for child in token.children or [] if child.type == "html_inline"]
+        if raw and line not in reported:  # allowed tags, but Markdown is the language of definitions
+            problems.append(Problem(line, "Markdown without raw HTML", f"HTML {raw[0][:40]!r}"))
+    return sorted(set(problems), key=lambda p: (p.line, p.found))
 
 
 def render_definition(text: str) -> str:
@@ -198,39 +188,109 @@ def render_inline_definition(text: str) -> str:
 
 # --- hand-written pages and plain fields --------------------------------------------------------------------
 
-_PAGE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form|svg|math)\b", re.IGNORECASE),
-        "a <{0}> element",
-    ),
-    (re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute"),
-    (re.compile(r"\b(javascript|vbscript)\s*:", re.IGNORECASE), "a {0}: address"),
-    (re.compile(r"\b(data):\s*[a-z]+/[a-z0-9.+-]+[;,]", re.IGNORECASE), "a {0}: address"),
-    (re.compile(r"\{[^}\n]*\bstyle\s*=", re.IGNORECASE), "a style attribute"),
-    (re.compile(r"<[^>]*\bstyle\s*=", re.IGNORECASE), "a style attribute"),
-    (re.compile(r"&#(x0*6a|0*106);", re.IGNORECASE), "an encoded 'javascript' address"),
+_PAGE_EXTENSIONS = [
+    "toc",
+    "tables",
+    "fenced_code",
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "abbr",
+    "def_list",
 ]
+"""What MkDocs always adds to the extensions of mkdocs.yml (toc, tables, fenced_code), and those that let
+Markdown carry HTML attributes or raw HTML: a page is checked with them even if mkdocs.yml drops one."""
+_FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)((?:---|\.\.\.)\s*\n)", re.DOTALL)
+_FRONT_MATTER_KEYS = {"title", "description", "hide", "search"}
 
 
-def page_problems(text: str) -> list[Problem]:
-    """Scan a hand-written Markdown page for anything that would run or restyle in the reader's browser."""
+def page_renderer(config: Path | None = None) -> markdown.Markdown:
+    """Python-Markdown with the extensions of the site's mkdocs.yml (default: the project's) as MkDocs
+    would load them, plus those of `_PAGE_EXTENSIONS`."""
+    from apparat.works import project
+
+    config = config or project() / "mkdocs.yml"
+    extensions: list[str] = list(_PAGE_EXTENSIONS)
+    settings: dict[str, dict[str, Any]] = {}
+    if config.is_file():
+        try:
+            listed = load_yaml(config).get("markdown_extensions") or []
+        except (UntrustedError, AttributeError):
+            listed = []
+        for item in listed:
+            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+            if name not in extensions:
+                extensions.append(str(name))
+            if isinstance(options, dict):
+                settings[str(name)] = dict(options)
+    return markdown.Markdown(extensions=extensions, extension_configs=settings)
+
+
+def page_problems(text: str, renderer: markdown.Markdown | None = None) -> list[Problem]:
+    """Render a hand-written page as the site would and report what the allow-list sanitiser removes from
+    it, at its line; also front-matter fields other than plain text, and bidirectional controls."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         return [Problem(1, f"at most {MAX_BYTES:,} bytes", f"{len(text.encode('utf-8')):,} bytes")]
+    problems = bidi_problems(text)
+    body = text
+    front = _FRONT_MATTER.match(text)
+    if front:
+        problems += _front_matter_problems(front.group(2))
+        # blank lines in place of the front matter: the page's line numbers stay those of the file
+        body = "\n" * front.group(0).count("\n") + text[front.end() :]
+    renderer = renderer or page_renderer()
+    renderer.reset()
+    rendered = renderer.convert(body)
+    for removal in sanitize.removals(rendered, sanitize.PAGE, body):
+        problems.append(Problem(removal.line, "Markdown and HTML the page allow-list keeps", removal.what))
+    return problems
+
+
+def _front_matter_problems(text: str) -> list[Problem]:
+    try:
+        data = load_yaml_text(text)
+    except UntrustedError as error:
+        return [Problem(error.problem.line + 1, error.problem.expected, error.problem.found)]
+    if not isinstance(data, LinedDict):
+        return [Problem(2, "front matter as a mapping", type(data).__name__)]
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
-        for rule, what in _PAGE_RULES:
-            match = rule.search(line)
-            if match:
-                found = what.format(match.group(1).lower()) if match.groups() else what
-                problems.append(Problem(number, "Markdown that runs no script", found))
+    for key, value in data.items():
+        line = data.key_lines.get(key, 0) + 1
+        if key not in _FRONT_MATTER_KEYS:
+            allowed = ", ".join(sorted(_FRONT_MATTER_KEYS))
+            problems.append(Problem(line, f"a front-matter key among {allowed}", repr(key)))
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        problems.extend(
+            Problem(line, f"plain text in {key!r}", found)
+            for text_value in values
+            for found in field_problems(str(text_value))
+        )
     return problems
 
 
 def field_problems(value: str) -> list[str]:
     """A plain-text field (a BibTeX title, a person's name) must hold no markup at all."""
     found = []
-    if re.search(r"<\s*/?\s*[a-zA-Z!]", value):
+    if re.search(r"<\s*/?\s*[a-zA-Z!?]", value):
         found.append("an HTML tag")
-    if re.search(r"(javascript|vbscript)\s*:", value, re.IGNORECASE):
+    if re.search(r"(javascript|vbscript)\s*:", html.unescape(value), re.IGNORECASE):
         found.append("a script address")
     return found
+
+
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional formatting characters: they make text display in another order than it is stored."""
+
+
+def _bidi_found(text: str) -> str:
+    match = BIDI.search(text)
+    return f"the bidirectional control U+{ord(match.group()):04X}" if match else ""
+
+
+def bidi_problems(text: str) -> list[Problem]:
+    """Every line holding a bidirectional control character."""
+    return [
+        Problem(number, "text without bidirectional control characters", _bidi_found(line))
+        for number, line in enumerate(text.splitlines(), 1)
+        if BIDI.search(line)
+    ]

@@ -81,6 +81,7 @@ def session(browser: Any) -> Iterator[Session]:
     opened = Session(browser)
     yield opened
     opened.context.close()
+    assert opened.csp_violations == [], "the strict Content-Security-Policy blocked something the page needs"
 
 
 @pytest.fixture
@@ -88,3 +89,4 @@ def dark_session(browser: Any) -> Iterator[Session]:
     opened = Session(browser, "dark")
     yield opened
     opened.context.close()
+    assert opened.csp_violations == [], "the strict Content-Security-Policy blocked something the page needs"

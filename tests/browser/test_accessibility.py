@@ -46,5 +46,6 @@ def test_no_serious_violation(site: Path, server: str, browser: Any, scheme: str
             if v["impact"] in ("serious", "critical")
         ]
         assert bad == [], bad
+        assert session.csp_violations == []
     finally:
         session.context.close()

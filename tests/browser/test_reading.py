@@ -135,6 +135,8 @@ def test_annotation_tooltip_by_tap(site: Path, server: str, browser: Any) -> Non
     context = browser.new_context(viewport={"width": 412, "height": 860}, has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
+        blocked: list[str] = []
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(f"{server}/{chapter}")
         host = page.locator("article a[data-ap]").first
         host.scroll_into_view_if_needed()
@@ -144,6 +146,7 @@ def test_annotation_tooltip_by_tap(site: Path, server: str, browser: Any) -> Non
         assert page.locator("#apparat-tip").is_visible(), "no tooltip on tap"
         page.keyboard.press("Escape")
         assert not page.locator("#apparat-tip").is_visible()
+        assert blocked == []
     finally:
         context.close()
 

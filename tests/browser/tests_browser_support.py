@@ -54,7 +54,8 @@ def open_search(page: Any, text: str) -> None:
 
 class Session:
     """A fresh context (a colour scheme per context: the palette choice persists in localStorage) that records
-    every request and every script error."""
+    every request, every script error and every Content-Security-Policy violation (the pages allow no inline
+    script: a feature that needs one is broken, and the fixture fails the test)."""
 
     def __init__(self, browser: Any, scheme: str = "light") -> None:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
@@ -63,6 +64,12 @@ class Session:
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.csp_violations: list[str] = []
+        self.page.on("console", self._console)
+
+    def _console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def foreign(self, origin: str) -> list[str]:
         return [url for url in self.requests if not url.startswith((origin, "data:", "blob:", "about:"))]

@@ -49,9 +49,9 @@ def test_missing_file_means_none(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("corrections:\n  - work: w\n    line: 2\n    find: x\n    reason: r\n", "no 'replace'"),
+        ("corrections:\n  - work: w\n    line: 2\n    find: x\n    reason: r\n", "the key 'replace'"),
         ("corrections:\n  - work: w\n    line: zero\n    find: x\n    replace: y\n    reason: r\n", "line number"),
-        ("corrections:\n  - work: w\n    line: 1\n    find: ''\n    replace: y\n    reason: r\n", "empty string"),
+        ("corrections:\n  - work: w\n    line: 1\n    find: ''\n    replace: y\n    reason: r\n", "0 characters"),
         (
             (
                 "corrections:\n  - work: w\n    line: 1\n    find: x\n    replace: <script>alert(1)</script>\n"
@@ -60,7 +60,7 @@ def test_missing_file_means_none(tmp_path: Path) -> None:
             "HTML tag",
         ),
         ("corrections:\n  - &a {work: w}\n", "anchor"),
-        ("fixes: []\n", "'corrections' list"),
+        ("fixes: []\n", "unknown key 'fixes'"),
     ],
 )
 def test_malformed_corrections_are_errors_with_a_line(tmp_path: Path, text: str, message: str) -> None:

@@ -9,7 +9,7 @@ from apparat.glossary.data import load_glossary
 from apparat.glossary.entries import TermKind
 
 ENTRY = """  - lemma: {lemma}
-    cyrillic: х
+    cyrillic: {cyrillic}
     gloss: g
     pos: {pos}
     definition: A test entry.
@@ -18,7 +18,9 @@ ENTRY = """  - lemma: {lemma}
 
 
 def load(tmp_path: Path, *entries: tuple[str, str, str]) -> tuple[dict[str, TermKind], list[str]]:
-    text = "terms:\n" + "\n".join(ENTRY.format(lemma=l, pos=p, extra=e) for l, p, e in entries)
+    text = "terms:\n" + "\n".join(
+        ENTRY.format(lemma=l, pos=p, extra=e, cyrillic="абвгдежзик"[i]) for i, (l, p, e) in enumerate(entries)
+    )  # each entry its own Cyrillic: a lemma given twice is an error
     (tmp_path / "terms.yml").write_text(text, encoding="utf-8")
     for name in ("factions", "persons"):
         (tmp_path / f"{name}.yml").write_text(f"{name}: []\n", encoding="utf-8")
@@ -49,4 +51,4 @@ def test_a_given_kind_wins_and_a_wrong_one_is_reported(tmp_path: Path) -> None:
         tmp_path, ("Izvestiia", "fixed", "    kind: title"), ("glavk", "noun", "    kind: book")
     )
     assert kinds == {"Izvestiia": TermKind.TITLE}
-    assert problems == ["expected kind one of word, acronym, name, title, found 'book'"]
+    assert problems == ["expected one of word, acronym, name, title, found 'book'"]

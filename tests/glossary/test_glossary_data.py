@@ -25,20 +25,22 @@ def load_terms(tmp_path: Path, fixture: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("fixture", "line", "words"),
+    ("fixture", "line", "words", "code"),
     [
-        ("duplicate-lemma.yml", 8, "each term once"),
-        ("missing-field.yml", 2, "the field 'gloss'"),
-        ("raw-html.yml", 8, "without raw HTML"),
-        ("shared-variant.yml", 9, "claimed by term biurokratizm"),
+        ("duplicate-lemma.yml", 8, "each term once", "duplicate"),
+        ("missing-field.yml", 2, "the key 'gloss'", "schema"),
+        ("raw-html.yml", 8, "a <script> element", "unsafe-markup"),
+        ("shared-variant.yml", 9, "claimed by term biurokratizm", "duplicate"),
     ],
 )
-def test_schema_errors_carry_path_and_line(tmp_path: Path, fixture: str, line: int, words: str) -> None:
+def test_schema_errors_carry_path_and_line(
+    tmp_path: Path, fixture: str, line: int, words: str, code: str
+) -> None:
     errors = load_terms(tmp_path, fixture)
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"{tmp_path / 'terms.yml'}:{line}: error: expected ")
     assert words in errors[0]
-    assert errors[0].endswith("[apparat.data.glossary]")
+    assert errors[0].endswith(f"[apparat.data.{code}]")
 
 
 def test_the_project_data_is_clean() -> None:

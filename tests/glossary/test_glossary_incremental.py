@@ -69,4 +69,4 @@ def test_cached_annotations_equal_fresh_ones(
         first = publish.annotate(document, None, glossary, cache_dir=tmp_path)  # type: ignore[arg-type]
         again = publish.annotate(document, None, glossary, cache_dir=tmp_path)  # type: ignore[arg-type]
         assert fresh == first == again, name
-    assert len(list(tmp_path.glob("*.pickle"))) == 2
+    assert len(list(tmp_path.glob("*.json"))) == 2

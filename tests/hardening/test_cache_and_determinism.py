@@ -44,7 +44,7 @@ def test_a_cache_hit_gives_byte_identical_model_and_chapters(
     work, path = synthetic_work(tmp_path, "cached")
     cache = ConversionCache(tmp_path / "cache")
     first = convert_work(work, path, cache=cache)
-    assert list((tmp_path / "cache").rglob("*.pickle")), "the conversion was stored"
+    assert list((tmp_path / "cache").rglob("*.json")), "the conversion was stored"
 
     def no_conversion(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cache hit must not convert again")
@@ -96,7 +96,7 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
     cache = ConversionCache(tmp_path / "cache")
     key = work_key(work, path, path.read_bytes())
     cache.path(key).parent.mkdir(parents=True)
-    cache.path(key).write_bytes(b"not a pickle")
+    cache.path(key).write_bytes(b"not an entry")
     assert cache.get(key) is None
     convert_work(work, path, cache=cache)
     assert cache.get(key) is not None

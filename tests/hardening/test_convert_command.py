@@ -32,7 +32,7 @@ def test_parallel_cached_and_plain_conversions_write_the_same_files(tmp_path: Pa
     cache = tmp_path / "cache"
     plain = run_convert(tmp_path, "plain", "--no-cache")
     filled = run_convert(tmp_path, "filled", "--jobs", "2", "--cache", str(cache))
-    entries = sorted(cache.rglob("*.pickle"))
+    entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 2
     stamps = [p.stat().st_mtime_ns for p in entries]
     again = run_convert(tmp_path, "again", "--jobs", "2", "--cache", str(cache))

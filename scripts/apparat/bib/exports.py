@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from pybtex.database import Entry
 
 from apparat.bib.csl import item as csl_item
+from apparat.bib.fields import bibtex_value, json_text, ris_value
 from apparat.bib.regenerate import format_entry
-from apparat.bib.text import plain
+from apparat.bib.text import plain as decoded
+
+
+def plain(value: str) -> str:
+    """A field as one line of text, whatever it holds (newlines and control characters would let a value
+    start a record of its own in RIS)."""
+    return ris_value(decoded(value))
+
 
 _RIS_TYPES = {"book": "BOOK", "incollection": "CHAP", "article": "JOUR", "misc": "GEN"}
 _RIS_FIELDS = {"title": "TI", "booktitle": "T2", "journal": "JO", "volume": "VL", "number": "IS",
@@ -30,7 +37,7 @@ def csl_json(entries: dict[str, Entry]) -> str:
         if "note" in entry.fields:
             data["note"] = plain(str(entry.fields["note"]))
         items.append(data)
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    return json_text(items)
 
 
 def ris(entries: dict[str, Entry]) -> str:
@@ -64,9 +71,9 @@ def bibtex(entries: dict[str, Entry]) -> str:
     download holds, so that biblatex finds every entry it names."""
     out = []
     for key, entry in entries.items():
-        fields = {name: str(value) for name, value in entry.fields.items()}
+        fields = {name: bibtex_value(str(value)) for name, value in entry.fields.items()}
         for role, persons in entry.persons.items():
-            fields[role] = " and ".join(str(p) for p in persons)
+            fields[role] = bibtex_value(" and ".join(str(p) for p in persons))
         if "related" in fields:
             kept = [k.strip() for k in fields.pop("related").split(",") if k.strip() in entries]
             if kept:

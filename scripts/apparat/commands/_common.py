@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from apparat.diagnostics import Diagnostic, Severity
+from apparat.staging import FILE_MODE
 
 
 def add_sources_option(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +33,12 @@ def print_diagnostics(items: Iterable[Diagnostic], *, quiet_info: bool = True) -
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file so that a reader sees the old or the new content, never a half-written one."""
+    """Write a file so that a reader sees the old or the new content, never a half-written one. The file is
+    0644 (mkstemp makes it 0600): models and exports are meant to be read by others."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         Path(tmp).replace(path)

@@ -12,23 +12,23 @@ import sys
 from pathlib import Path
 
 from apparat.review import anchors
-from apparat.works import PROJECT
-
-DATA = PROJECT / "content" / "data"
+from apparat.works import project
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--site-dir", type=Path, default=PROJECT / "site", help="the built site (default: site/)"
-    )
+    parser.add_argument("--site-dir", type=Path, help="the built site (default: site/)")
     parser.add_argument(
         "--record", action="store_true", help="record the site's anchors as the published list"
     )
-    parser.add_argument("--list", type=Path, default=DATA / "published-anchors.txt", help=argparse.SUPPRESS)
-    parser.add_argument("--redirects", type=Path, default=DATA / "redirects.yml", help=argparse.SUPPRESS)
+    parser.add_argument("--list", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--redirects", type=Path, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
+    data = project() / "content" / "data"
+    args.site_dir = args.site_dir or project() / "site"
+    args.list = args.list or data / "published-anchors.txt"
+    args.redirects = args.redirects or data / "redirects.yml"
     if not args.site_dir.is_dir():
         print(
             f"{args.site_dir}: expected a built site, found no such folder (run apparat build)",

@@ -26,7 +26,7 @@ from apparat.bib import completeness, database, editions, regenerate
 from apparat.commands._common import add_sources_option, print_diagnostics, write_atomic
 from apparat.convert import convert_all
 from apparat.diagnostics import Code, Reporter
-from apparat.works import PROJECT, load_works, sources_dir
+from apparat.works import load_works, project, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bib",
         type=Path,
-        default=PROJECT / "bibliography.bib",
-        help="the database (default: bibliography.bib)",
+        default=None,
+        help="the database (default: the project's bibliography.bib)",
     )
     parser.add_argument(
         "--check", action="store_true", help="change nothing; fail on a missing entry or an unexplained field"
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path: Path = args.bib
+    path: Path = args.bib or project() / "bibliography.bib"
     shown = database.display(path)
     reporter = Reporter(shown)
     text = path.read_text(encoding="utf-8") if path.is_file() else ""

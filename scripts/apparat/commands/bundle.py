@@ -12,19 +12,18 @@ from pathlib import Path
 from apparat.commands import build
 from apparat.site.build import build_site
 from apparat.site.bundle import write_bundle
-from apparat.works import PROJECT, sources_dir
-
-DEFAULT = PROJECT / "build" / "apparat-offline.zip"
+from apparat.works import project, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     build.add_arguments(parser)
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT, help=f"the zip (default: {DEFAULT})")
+    parser.add_argument("-o", "--output", type=Path, help="the zip (default: build/apparat-offline.zip)")
     parser.add_argument("--no-build", action="store_true", help="zip the existing site folder")
 
 
 def run(args: argparse.Namespace) -> int:
     layout = build.layout_for(args)
+    output = args.output or project() / "build" / "apparat-offline.zip"
     if not args.no_build:
         names = None if args.layers is None else [n for n in args.layers.split(",") if n]
         say = (lambda _m: None) if args.quiet else build.say
@@ -34,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
     if not (layout.site / "index.html").is_file():
         build.say(f"expected a built site in {layout.site}, found none: run apparat build first")
         return 1
-    size = write_bundle(layout.site, args.output)
-    build.say(f"offline bundle {args.output}: {size:,} bytes ({size / 1e6:.1f} MB)")
+    size = write_bundle(layout.site, output)
+    build.say(f"offline bundle {output}: {size:,} bytes ({size / 1e6:.1f} MB)")
     return 0

@@ -12,7 +12,7 @@ from apparat.commands._common import print_diagnostics
 from apparat.commands.build import say
 from apparat.diagnostics import Severity
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.contributed import check_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import load_layers
 from apparat.site.layout import Layout
@@ -51,10 +51,10 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(uncovered)
         failed = failed or any(p.severity is Severity.ERROR for p in uncovered)
         say(f"glossary coverage of {', '.join(checked)}: {len(uncovered)} uncovered words")
-    pages = check_pages(layout.content / "pages")
+    pages = check_content(layout.content)
     print_diagnostics(pages)
     failed = failed or bool(pages)
-    say(f"hand-written pages: {len(pages)} problems")
+    say(f"hand-written pages and assets: {len(pages)} problems")
     if args.site:
         problems = check_site(args.site, tips if layers else None) + check_anchors(args.site, layout.data)
         models = load_models(args.models or layout.models)

@@ -13,27 +13,29 @@ import argparse
 import sys
 from pathlib import Path
 
-from apparat.cache import DEFAULT_DIR, ConversionCache
+from apparat.cache import ConversionCache
 from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
 from apparat.convert import iter_converted
 from apparat.export.json import to_json
 from apparat.render.markdown import write_chapters
-from apparat.works import PROJECT, sources_dir
+from apparat.works import project, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_sources_option(parser)
     add_strict_option(parser)
     parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
-    parser.add_argument("--content", type=Path, default=PROJECT / "content", help="where chapters go")
-    parser.add_argument("--models", type=Path, default=PROJECT / "build" / "models", help="where models go")
+    parser.add_argument("--content", type=Path, help="where chapters go (default: content/)")
+    parser.add_argument("--models", type=Path, help="where models go (default: build/models/)")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    parser.add_argument("--cache", type=Path, default=DEFAULT_DIR, metavar="DIR", help="conversion cache")
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="conversion cache (default: build/cache/)")
     parser.add_argument("--no-cache", action="store_true", help="convert everything again, cache untouched")
 
 
 def run(args: argparse.Namespace) -> int:
     sources = sources_dir(args.sources)
+    root = project()
+    content, models = args.content or root / "content", args.models or root / "build" / "models"
 
     def progress(message: str) -> None:
         print(f"apparat: {message}", file=sys.stderr)
@@ -41,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
     if sources is None:
         progress("no sources directory found: converting the sample works only")
     status = 0
-    cache = None if args.no_cache else ConversionCache(args.cache)
+    cache = None if args.no_cache else ConversionCache(args.cache or root / "build" / "cache")
     for result in iter_converted(sources, args.work, args.strict, progress, jobs=args.jobs, cache=cache):
         print_diagnostics(result.diagnostics)
         if result.failed:
             progress(f"{result.work.id}: failed, previous output kept")
             status = 1
             continue
-        write_atomic(args.models / f"{result.work.id}.json", to_json(result.document))
-        chapters = write_chapters(result.document, result.work, args.content)
+        write_atomic(models / f"{result.work.id}.json", to_json(result.document))
+        chapters = write_chapters(result.document, result.work, content)
         summary = _summary(result.document)
         progress(f"{result.work.id}: {len(chapters)} chapters, {summary}")
     if cache is not None and (removed := cache.prune()):

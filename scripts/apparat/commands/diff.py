@@ -1,5 +1,7 @@
 """Compare two built sites and print, as Markdown, what changed in the rendered edition per work:
-printed pages, paragraphs, notes (present and missing), annotated terms, factions, persons and citations.
+printed pages, paragraphs, notes (present and missing), annotated terms, factions, persons and citations;
+then the glossary entries added, removed or reworded, and the hand-written pages added, removed or changed.
+When the base site is missing, the report says so and shows the new build's counts only.
 
 The pull-request workflow writes this into the job summary, so reviewers see the effect of a change.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from apparat.review.summary import compare, count_site
+from apparat.review.summary import review
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,5 +20,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    print(compare(count_site(args.base), count_site(args.head)), end="")
+    print(review(args.base, args.head), end="")
     return 0

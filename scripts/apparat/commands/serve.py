@@ -16,7 +16,7 @@ from pathlib import Path
 from apparat.commands import build
 from apparat.site.build import Memo, generate
 from apparat.site.layout import Layout
-from apparat.works import MANIFEST, SAMPLES, sources_dir
+from apparat.works import MANIFEST_NAME, project, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _inputs(layout: Layout, sources: Path | None) -> list[Path]:
-    folders = [layout.data, SAMPLES] + ([sources] if sources else [])
-    files = [MANIFEST, layout.bibliography]
+    folders = [layout.data, project() / "samples"] + ([sources] if sources else [])
+    files = [project() / MANIFEST_NAME, layout.bibliography]
     for folder in folders:
         files += [p for p in folder.glob("*") if p.is_file()] if folder.is_dir() else []
     return files

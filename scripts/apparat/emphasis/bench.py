@@ -16,19 +16,19 @@ from apparat.diagnostics import Reporter
 from apparat.emphasis import publish as emphasis
 from apparat.glossary import publish as glossary
 from apparat.model import Document
-from apparat.works import PROJECT, Work, sources_dir
+from apparat.works import Work, project, sources_dir
 
 
 def bench(documents: list[tuple[Document, Work]]) -> tuple[float, float, Counter[str]]:
     """(load seconds, annotate seconds for all works, spans by evidence)."""
-    bibliography = bib.load(PROJECT / "bibliography.bib", Reporter("bibliography.bib"))
-    terms = glossary.load(PROJECT / "content" / "data", Reporter("content/data"))
+    bibliography = bib.load(project() / "bibliography.bib", Reporter("bibliography.bib"))
+    terms = glossary.load(project() / "content" / "data", Reporter("content/data"))
     for document, work in documents:
         document.annotations = list(bib.annotate(document, work, bibliography))
         document.annotations += glossary.annotate(document, work, terms)
     started = time.perf_counter()
     sources = emphasis.load(
-        PROJECT / "content" / "data", Reporter("-"), bibliography=bibliography, glossary=terms
+        project() / "content" / "data", Reporter("-"), bibliography=bibliography, glossary=terms
     )
     load = time.perf_counter() - started
     best = float("inf")

@@ -12,14 +12,14 @@ from apparat.diagnostics import Reporter
 from apparat.glossary import publish
 from apparat.glossary.annotate import _MATCHERS, matcher_for
 from apparat.model import Document
-from apparat.works import PROJECT, Work
+from apparat.works import Work, project
 
 
 def annotate_seconds(documents: list[tuple[Document, Work]], data_dir: Path | None = None) -> float:
     """Seconds to load the glossary and annotate every document, from a cold matcher cache."""
     _MATCHERS.clear()
     started = time.perf_counter()
-    glossary = publish.load(data_dir or PROJECT / "content" / "data", Reporter("glossary"))
+    glossary = publish.load(data_dir or project() / "content" / "data", Reporter("glossary"))
     for document, work in documents:
         publish.annotate(document, work, glossary)
     return time.perf_counter() - started
@@ -35,7 +35,7 @@ def report(documents: list[tuple[Document, Work]]) -> str:
 def incremental_seconds(documents: list[tuple[Document, Work]], cache_dir: Path) -> dict[str, float]:
     """Annotating every document: cold (empty cache), then again after a definition and after a spelling of
     one term changed (warm cache): what a rebuild after a glossary edit costs."""
-    glossary = publish.load(PROJECT / "content" / "data", Reporter("glossary"))
+    glossary = publish.load(project() / "content" / "data", Reporter("glossary"))
     key = "smychka" if "smychka" in glossary.terms else next(iter(glossary.terms))
     term = glossary.terms[key]
     edits = {

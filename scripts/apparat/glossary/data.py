@@ -1,9 +1,12 @@
 """Loading `content/data/{terms,factions,persons,not-terms}.yml` with a schema check.
 
 Contributors edit these files in pull requests, so they are read with the strict loader of
-`apparat.untrusted` and every problem is reported as `path:line: expected X, found Y` with code
-`data.glossary`: a missing field, a duplicate key, a spelling claimed by two entries, raw HTML or a
-dangerous link in a definition. Entries with problems are left out; the others still load.
+`apparat.untrusted`, checked against their JSON Schema (`apparat/schemas/*.json`, via `apparat.datacheck`:
+unknown keys with a did-you-mean, types, identifiers, length limits), and then for what a schema cannot
+say: markup the allow-list sanitiser would remove from a definition (`data.unsafe-markup`), a key, Cyrillic
+lemma or spelling claimed by two entries (`data.duplicate`), references to entries that do not exist, and
+bidirectional control characters (`data.bidi-control`). Every problem is reported at its line. Entries
+with problems are left out; the others still load.
 """
 
 from __future__ import annotations
@@ -12,16 +15,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from apparat.diagnostics import Code, Reporter
+from apparat import datacheck
+from apparat.diagnostics import Code, Diagnostic, Reporter, Severity
 from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, TermKind, slug
 from apparat.glossary.translit import SOFT
-from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
+from apparat.untrusted import (
+    LinedDict,
+    UntrustedError,
+    bidi_problems,
+    definition_problems,
+    field_problems,
+    load_yaml,
+)
+from apparat.works import display_path
 
 T = TypeVar("T")
 
 _TERM_FIELDS = ("lemma", "cyrillic", "gloss", "pos", "definition")
 _FACTION_FIELDS = ("name", "years", "description")
-_PERSON_FIELDS = ("name", "identification")
+_PERSON_FIELDS = ("name", "forms", "identification")
+_PROSE = ("definition", "description", "identification")
+"""Fields in the Markdown subset of definitions; every other text field is plain text."""
 
 
 class _File:
@@ -29,38 +43,39 @@ class _File:
 
     def __init__(self, path: Path, reporter: Reporter) -> None:
         self.path = path
-        self.shown = str(path)
+        self.shown = display_path(path)
         self.reporter = reporter
 
-    def problem(self, line: int, expected: str, found: str) -> None:
-        self.reporter.items.append(_diagnostic(self.shown, line, f"expected {expected}, found {found}"))
+    def problem(self, line: int, expected: str, found: str, code: Code = Code.GLOSSARY) -> None:
+        self.reporter.items.append(_diagnostic(self.shown, line, f"expected {expected}, found {found}", code))
 
 
-def _diagnostic(path: str, line: int, message: str) -> Any:
-    from apparat.diagnostics import Diagnostic, Severity
-
-    return Diagnostic(Code.GLOSSARY, Severity.ERROR, path, line, message)
+def _diagnostic(path: str, line: int, message: str, code: Code = Code.GLOSSARY) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, path, line, message)
 
 
-def _read_list(file: _File, top: str) -> list[LinedDict]:
+def _load(file: _File, schema: str) -> Any:
+    """The file's data after the strict loader, the bidi scan and the schema check (None if unreadable)."""
     if not file.path.is_file():
-        file.problem(1, f"a data file with a '{top}' list", "no such file")
-        return []
+        file.problem(1, f"a data file ({schema})", "no such file")
+        return None
     try:
         data = load_yaml(file.path)
     except UntrustedError as error:
         file.problem(error.problem.line, error.problem.expected, error.problem.found)
-        return []
+        return None
+    for problem in bidi_problems(file.path.read_text(encoding="utf-8")):
+        file.problem(problem.line, problem.expected, problem.found, Code.DATA_BIDI)
+    file.reporter.items.extend(datacheck.check(schema, data, file.shown))
+    return data
+
+
+def _read_list(file: _File, top: str) -> list[LinedDict]:
+    data = _load(file, top)
     if not isinstance(data, dict) or not isinstance(data.get(top), list):
-        file.problem(1, f"a mapping with a '{top}' list", type(data).__name__)
         return []
-    items: list[LinedDict] = []
-    for item in data[top]:
-        if isinstance(item, LinedDict):
-            items.append(item)
-        else:
-            file.problem(getattr(data[top], "line", 1), "a mapping per entry", repr(item)[:40])
-    return items
+    bad = datacheck.bad_entries(top, data)
+    return [item for index, item in enumerate(data[top]) if index not in bad and isinstance(item, LinedDict)]
 
 
 def _texts(value: Any) -> tuple[str, ...] | None:
@@ -85,29 +100,34 @@ class _Checker:
         self.reporter = reporter
         self.keys: dict[tuple[str, str], str] = {}
         self.spellings: dict[str, str] = {}
+        self.cyrillic: dict[str, str] = {}
 
     def fields(self, file: _File, item: LinedDict, required: tuple[str, ...]) -> bool:
         missing = [name for name in required if item.get(name) in (None, "", [])]
         if missing:
-            file.problem(item.line, f"the field {missing[0]!r}", "no such field in this entry")
+            file.problem(
+                item.line, f"the field {missing[0]!r}", "no such field in this entry", Code.DATA_SCHEMA
+            )
             return False
         for name, value in item.items():
-            if name in ("definition", "description"):
+            if name in _PROSE:
                 continue
             for text in _texts(value) or ():
                 for found in field_problems(text):
-                    file.problem(item.line, f"plain text in {name!r}", found)
+                    line = item.key_lines.get(name, item.line)
+                    file.problem(line, f"plain text in {name!r}", found, Code.DATA_UNSAFE_MARKUP)
                     return False
         return True
 
     def markdown(self, file: _File, item: LinedDict, name: str) -> bool:
         text = item[name]
         if not isinstance(text, str):
-            file.problem(item.line, f"text in {name!r}", type(text).__name__)
+            file.problem(item.line, f"text in {name!r}", type(text).__name__, Code.DATA_SCHEMA)
             return False
         problems = definition_problems(text)
         for problem in problems:
-            file.problem(self._line_of(file, item, name, text, problem.line), problem.expected, problem.found)
+            line = self._line_of(file, item, name, text, problem.line)
+            file.problem(line, problem.expected, problem.found, Code.DATA_UNSAFE_MARKUP)
         return not problems
 
     @staticmethod
@@ -133,7 +153,9 @@ class _Checker:
             return False
         where = self.keys.get((kind, key))
         if where:
-            file.problem(item.line, f"each {kind} once", f"{key!r} again (first at {where})")
+            file.problem(
+                item.line, f"each {kind} once", f"{key!r} again (first at {where})", Code.DATA_DUPLICATE
+            )
             return False
         self.keys[(kind, key)] = f"{file.shown}:{item.line}"
         return True
@@ -145,11 +167,30 @@ class _Checker:
             holder = self.spellings.get(folded)
             if holder and holder != owner:
                 file.problem(
-                    item.line, f"the spelling {spelling!r} in one entry", f"it is claimed by {holder} too"
+                    item.line,
+                    f"the spelling {spelling!r} in one entry",
+                    f"it is claimed by {holder} too",
+                    Code.DATA_DUPLICATE,
                 )
                 fine = False
             self.spellings[folded] = owner
         return fine
+
+    def claim_cyrillic(self, file: _File, item: LinedDict, owner: str, cyrillic: str) -> bool:
+        """One entry per Cyrillic lemma: a second would split the term's links and its search words."""
+        folded = cyrillic.strip().lower().replace("ё", "е")
+        holder = self.cyrillic.get(folded)
+        if holder and holder != owner:
+            line = item.key_lines.get("cyrillic", item.line)
+            file.problem(
+                line,
+                f"the Cyrillic {cyrillic!r} in one entry",
+                f"it is the lemma of {holder} too",
+                Code.DATA_DUPLICATE,
+            )
+            return False
+        self.cyrillic[folded] = owner
+        return True
 
 
 def _strings(file: _File, item: LinedDict, name: str) -> tuple[str, ...] | None:
@@ -178,8 +219,10 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
         file.problem(item.line, f"kind one of {', '.join(k.value for k in TermKind)}", repr(item["kind"]))
         return None
     key = str(item.get("id") or slug(lemma))
-    if not checker.key(file, item, "term", key) or not checker.claim(
-        file, item, f"term {key}", (lemma, *variants)
+    if (
+        not checker.key(file, item, "term", key)
+        or not checker.claim(file, item, f"term {key}", (lemma, *variants))
+        or not checker.claim_cyrillic(file, item, f"term {key}", str(item["cyrillic"]))
     ):
         return None
     expansion = item.get("expansion")
@@ -215,7 +258,7 @@ def _years(file: _File, item: LinedDict) -> tuple[int, int] | None:
         and 1850 <= years[0] <= years[1] <= 2000
     ):
         return years[0], years[1]
-    file.problem(item.line, "years as [first, last], e.g. [1923, 1927]", repr(years)[:40])
+    file.problem(item.line, "years as [first, last], e.g. [1923, 1927]", repr(years)[:40], Code.DATA_SCHEMA)
     return None
 
 
@@ -250,7 +293,7 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
 
 
 def _person(file: _File, item: LinedDict, checker: _Checker) -> Person | None:
-    if not checker.fields(file, item, _PERSON_FIELDS):
+    if not checker.fields(file, item, _PERSON_FIELDS) or not checker.markdown(file, item, "identification"):
         return None
     forms = _strings(file, item, "forms")
     if forms is None:
@@ -289,7 +332,9 @@ def _references(glossary: Glossary, paths: dict[str, Path], reporter: Reporter) 
     """see_also, successor_of, merged_into and figures must name existing entries."""
 
     def missing(path: Path, line: int, what: str, key: str) -> None:
-        reporter.items.append(_diagnostic(str(path), line, f"expected an existing {what}, found {key!r}"))
+        reporter.items.append(
+            _diagnostic(display_path(path), line, f"expected an existing {what}, found {key!r}")
+        )
 
     for term in glossary.terms.values():
         for other in term.see_also:
@@ -321,20 +366,10 @@ def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
     """`reason: [words]` → word (lower case) → reason. The file is optional."""
     if not path.is_file():
         return {}
-    file = _File(path, reporter)
-    try:
-        data = load_yaml(path)
-    except UntrustedError as error:
-        file.problem(error.problem.line, error.problem.expected, error.problem.found)
-        return {}
-    if not isinstance(data, dict):
-        file.problem(1, "a mapping of reason to a list of words", type(data).__name__)
+    data = _load(_File(path, reporter), "not-terms")
+    if not isinstance(data, dict) or datacheck.check("not-terms", data, ""):
         return {}
     result: dict[str, str] = {}
     for reason, words in data.items():
-        values = _texts(words)
-        if values is None:
-            file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
-            continue
-        result.update((_soft(word).lower(), reason) for word in values)
+        result.update((_soft(word).lower(), reason) for word in _texts(words) or ())
     return result

@@ -7,6 +7,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""Entry keys become HTML ids, link targets and `data-ap` values: nothing else may get through."""
+
+
+def _check_key(key: str) -> None:
+    if not KEY.match(key):
+        raise ValueError(f"an entry key must be lower-case letters, digits and single hyphens, not {key!r}")
+
 
 class Pos(StrEnum):
     """How a term's inflected forms are derived."""
@@ -56,6 +64,9 @@ class Term:
     """Given by the entry's `kind`; without it, a fixed capitalised lemma is a name (an acronym when it has
     two capitals or more), anything else a word."""
 
+    def __post_init__(self) -> None:
+        _check_key(self.key)
+
 
 @dataclass(frozen=True, slots=True)
 class Faction:
@@ -70,6 +81,9 @@ class Faction:
     merged_into: str | None = None
     figures: tuple[str, ...] = ()
     """Keys of persons."""
+
+    def __post_init__(self) -> None:
+        _check_key(self.key)
 
     @property
     def years(self) -> str:
@@ -88,6 +102,9 @@ class Person:
     born: int | None = None
     died: int | None = None
     full_name: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_key(self.key)
 
 
 @dataclass(slots=True)

@@ -16,17 +16,16 @@ from functools import cache
 from pathlib import Path
 
 from apparat.diagnostics import Reporter
-from apparat.works import PROJECT
+from apparat.works import project
 
-DATA_DIR = PROJECT / "content" / "data"
-CACHE_DIR = PROJECT / "build" / "cache" / "forms"
 _FILES = ("terms.yml", "not-terms.yml")
 _CODE = ("forms.py", "matcher.py", "translit.py", "entries.py", "data.py")
 PACKAGE = Path(__file__).resolve().parent
 
 
-def forms_key(data_dir: Path = DATA_DIR) -> str:
+def forms_key(data_dir: Path | None = None) -> str:
     """sha256 of what the forms depend on: the terms and not-terms files and the code deriving them."""
+    data_dir = data_dir or project() / "content" / "data"
     digest = hashlib.sha256(b"apparat-forms/1")
     for name in _FILES:
         path = data_dir / name
@@ -37,9 +36,11 @@ def forms_key(data_dir: Path = DATA_DIR) -> str:
 
 
 @cache
-def glossary_forms(data_dir: Path = DATA_DIR, cache_dir: Path | None = CACHE_DIR) -> frozenset[str]:
+def glossary_forms(data_dir: Path | None = None, cache_dir: Path | None = None) -> frozenset[str]:
     """Every spelling of every glossary term (lemma, variants, derived inflections), lower case, one word
-    per entry (phrases are split into their words)."""
+    per entry (phrases are split into their words). The project's data and cache by default."""
+    if data_dir is None:
+        data_dir, cache_dir = project() / "content" / "data", project() / "build" / "cache" / "forms"
     key = forms_key(data_dir)
     stored = cache_dir / f"{key}.txt" if cache_dir is not None else None
     if stored is not None and stored.is_file():

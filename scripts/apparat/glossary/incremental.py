@@ -11,26 +11,24 @@ sha256 of exactly that, so
   (before or after the change);
 * a changed work re-annotates that work only.
 
-The value is the pickled list of annotations in `build/cache/annotations/`, written only by this program
-(see apparat.cache on why pickles must never come from an untrusted place).
+The value is the list of annotations as plain JSON data in `build/cache/annotations/`, in the envelope
+of `apparat.cachefile` (format, key, sha256): an entry that is not sound is ignored and annotated again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
+from apparat import cachefile
 from apparat.glossary.annotate import texts
 from apparat.glossary.entries import Glossary
 from apparat.glossary.matcher import WORD, Matcher
 from apparat.model import Annotation, AnnotationKind, BlockKind, Document
 
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = b"apparat-annotations/1"
+FORMAT = b"apparat-annotations/2"
 _CODE = ("annotate.py", "matcher.py", "translit.py", "entries.py", "incremental.py")
 
 
@@ -106,30 +104,17 @@ class AnnotationCache:
         self.folder = folder
 
     def get(self, key: str) -> list[Annotation] | None:
-        value = self._read(self.folder / f"{key}.pickle")
+        value = cachefile.load(self.folder / f"{key}.json", FORMAT.decode(), key, list[Annotation])
         return value if isinstance(value, list) else None
 
     def put(self, key: str, annotations: list[Annotation]) -> None:
-        self._write(self.folder / f"{key}.pickle", annotations)
+        cachefile.write(self.folder / f"{key}.json", FORMAT.decode(), key, cachefile.encode(annotations))
 
     def words(self, texts_key: str) -> set[str] | None:
-        value = self._read(self.folder / "words" / f"{texts_key}.pickle")
+        path = self.folder / "words" / f"{texts_key}.json"
+        value = cachefile.load(path, FORMAT.decode(), texts_key, set[str])
         return value if isinstance(value, set) else None
 
     def put_words(self, texts_key: str, words: set[str]) -> None:
-        self._write(self.folder / "words" / f"{texts_key}.pickle", words)
-
-    @staticmethod
-    def _read(path: Path) -> object:
-        try:
-            return pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    @staticmethod
-    def _write(path: Path, value: object) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".new-")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(name).replace(path)
+        path = self.folder / "words" / f"{texts_key}.json"
+        cachefile.write(path, FORMAT.decode(), texts_key, cachefile.encode(words))

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from apparat import datacheck
 from apparat.untrusted import LinedDict, load_yaml
+from apparat.works import display_path
 
 # Anchors we promise to keep: pages (p123), blocks (ch01-b012, part-1-b003), notes (fn:12), sections,
 # and every entry of the glossary and bibliography pages.
@@ -68,6 +70,9 @@ def read_redirects(path: Path) -> list[Redirect]:
     if not path.is_file():
         return []
     data = load_yaml(path) or {}
+    problems = datacheck.check("redirects", data, display_path(path))
+    if problems:
+        raise ValueError(str(problems[0]))
     items = data.get("redirects") or [] if isinstance(data, dict) else []
     redirects = []
     for item in items:

@@ -23,14 +23,14 @@ from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, tips
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.contributed import check_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
 from apparat.site.mkdocs_run import mkdocs_build
-from apparat.staging import staged_dir
-from apparat.works import PROJECT
+from apparat.staging import publish_modes, staged_dir
+from apparat.works import project
 
 Say = Callable[[str], None]
 
@@ -214,12 +214,13 @@ def build_site(
         return result
     chapter_files = [c.path for e in result.editions for c in e.chapters]
     pages = sorted((layout.content / "pages").rglob("*.md"))
-    result.diagnostics += check_markdown([*chapter_files, *pages], PROJECT)
-    result.diagnostics += check_pages(layout.content / "pages")
+    result.diagnostics += check_markdown([*chapter_files, *pages], project())
+    result.diagnostics += check_content(layout.content)
     try:
         with staged_dir(layout.site) as temp:
             say(f"mkdocs build --strict → {layout.site}")
             result.diagnostics += mkdocs_build(result.config_file, temp)
+            publish_modes(temp)
             clock.lap("mkdocs")
             if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")

@@ -6,6 +6,8 @@
   last one would silently win), no note that no reference calls (unless it says it has no marker:
   `data-uncalled`); the printed numbers are checked against the model by `fidelity.py`;
 * tooltips: every `data-ap` key has an entry in the tips script;
+* scripts: the strict Content-Security-Policy on every page, and no inline script, event handler or
+  `javascript:` address (`apparat.site.csp`);
 * no request to another host: no asset (`script`, `link`, `img`, `iframe`, `source`, CSS `url()`) with an
   absolute http(s) URL; outbound `<a>` links are allowed only in the page content.
 """
@@ -23,6 +25,7 @@ from urllib.parse import unquote
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from apparat.diagnostics import Code, Diagnostic, Severity
+from apparat.site import csp
 
 _ASSET_ATTRIBUTES = (
     ("script", "src"),
@@ -95,6 +98,7 @@ def check_site(site: Path, tips: Iterable[str] | None = None, mount: str = "/") 
         problems += _check_links(index, name, tree, mount)
         problems += _check_external(name, tree)
         problems += _check_footnotes(name, tree)
+        problems += csp.check_page(name, tree)
         if known_tips is not None:
             problems += _check_tips(name, tree, known_tips)
     for sheet in sorted(site.rglob("*.css")):

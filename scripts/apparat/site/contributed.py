@@ -1,7 +1,13 @@
 """Checks of what contributors change by hand, run by every build and by `apparat check`.
 
-* Hand-written pages (`content/pages/*.md`) are built by Python-Markdown with attr_list and md_in_html,
-  which would publish `onclick`, `<script>` or a `javascript:` link as written: such a page fails the build.
+* Hand-written pages (`content/pages/*.md`, and any Markdown under `content/assets/`) are built by
+  Python-Markdown with attr_list and md_in_html, which would publish `onclick`, `<script>` or a
+  `javascript:` link as written. Each is rendered and cleaned by the allow-list sanitiser
+  (`apparat.untrusted.page_problems`); anything the cleaning removes fails the build at its line.
+* MkDocs copies every other file of `content/` to the site as it is, so an HTML, SVG or XML document there
+  would be a page of the edition's origin running whatever script it holds. Such files are refused unless
+  they are one of the project's listed assets (`LISTED_ASSETS`) or written by the build itself
+  (`GENERATED_DOCUMENTS`); so is a page outside the folders for hand-written pages.
 * Published anchors (`content/data/published-anchors.txt`, recorded at each release) must all still exist
   in the new build, or be moved by a redirect declared in `content/data/redirects.yml`.
 """
@@ -12,17 +18,67 @@ from pathlib import Path
 
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.review import anchors
-from apparat.untrusted import UntrustedError, page_problems
+from apparat.untrusted import UntrustedError, page_problems, page_renderer
 from apparat.works import display_path
+
+HAND_WRITTEN = ("pages", "assets")
+"""Folders of content/ whose files contributors write (content/data/ is not published)."""
+ACTIVE_DOCUMENTS = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt"}
+ACTIVE_DOCUMENTS |= {".mht", ".mhtml", ".swf"}
+"""Files a browser opens as a document that can run script."""
+LISTED_ASSETS: frozenset[str] = frozenset()
+"""Active documents under content/ that the project itself ships (paths relative to content/); none yet."""
+GENERATED_DOCUMENTS = frozenset({"glossary/factions-timeline.svg"})
+"""Active documents the build writes (from escaped data): allowed where the build puts them."""
 
 
 def check_pages(pages: Path) -> list[Diagnostic]:
+    """Every Markdown page under `pages`, rendered and sanitised."""
     found = []
+    renderer = page_renderer()
     for page in sorted(pages.rglob("*.md")):
-        for problem in page_problems(page.read_text(encoding="utf-8")):
+        for problem in page_problems(page.read_text(encoding="utf-8"), renderer):
             message = f"expected {problem.expected}, found {problem.found}"
             found.append(
                 Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message)
+            )
+    return found
+
+
+def check_content(content: Path) -> list[Diagnostic]:
+    """The hand-written pages of `content/`, and no active document anywhere in it, nor a page at its top
+    other than the generated home page. (Every other folder of content/ is the build's: see Layout.)"""
+    found = [d for folder in HAND_WRITTEN for d in check_pages(content / folder)]
+    if not content.is_dir():
+        return found
+    for path in sorted(content.rglob("*")):
+        relative = path.relative_to(content)
+        top = relative.parts[0]
+        if not path.is_file() or top == "data":
+            continue
+        shown = display_path(path)
+        name = relative.as_posix()
+        if path.suffix.lower() in ACTIVE_DOCUMENTS and name not in LISTED_ASSETS | GENERATED_DOCUMENTS:
+            found.append(
+                Diagnostic(
+                    Code.DATA_HTML_FILE,
+                    Severity.ERROR,
+                    shown,
+                    1,
+                    f"expected Markdown pages and plain assets, found a {path.suffix.lower()} document "
+                    "(published as it is, it could run script on the edition's pages); write a page in "
+                    "content/pages/ instead",
+                )
+            )
+        elif path.suffix == ".md" and len(relative.parts) == 1 and name != "index.md":
+            found.append(
+                Diagnostic(
+                    Code.DATA_HTML_FILE,
+                    Severity.ERROR,
+                    shown,
+                    1,
+                    "expected hand-written pages in content/pages/, found a page apparat does not generate",
+                )
             )
     return found
 

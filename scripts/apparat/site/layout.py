@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from apparat.works import PROJECT
+from apparat.works import project
 
-CONTENT = PROJECT / "content"
 STATIC_FOLDERS = ("assets", "pages")
 """Hand-written folders of content/ that every content folder needs (copied when building elsewhere)."""
 KEPT_FOLDERS = {"assets", "data", "pages"}
@@ -24,11 +23,11 @@ class Layout:
     """Generated configuration and intermediate files (build/mkdocs.yml)."""
     site: Path
     """The final website."""
-    data: Path = CONTENT / "data"
+    data: Path = field(default_factory=lambda: project() / "content" / "data")
     """Editorial data (glossary YAML, corrections); read, never written."""
-    bibliography: Path = PROJECT / "bibliography.bib"
-    overrides: Path = PROJECT / "overrides"
-    base_config: Path = PROJECT / "mkdocs.yml"
+    bibliography: Path = field(default_factory=lambda: project() / "bibliography.bib")
+    overrides: Path = field(default_factory=lambda: project() / "overrides")
+    base_config: Path = field(default_factory=lambda: project() / "mkdocs.yml")
     site_url: str | None = None
     """Where the site is published (`https://example.org/edition/`): canonical URLs, `citation_public_url`
     and the sitemap use it. Default: $APPARAT_SITE_URL, else none (every link stays relative)."""
@@ -36,7 +35,8 @@ class Layout:
     @classmethod
     def default(cls) -> Layout:
         url = os.environ.get("APPARAT_SITE_URL") or None
-        return cls(content=CONTENT, build=PROJECT / "build", site=PROJECT / "site", site_url=url)
+        root = project()
+        return cls(content=root / "content", build=root / "build", site=root / "site", site_url=url)
 
     @classmethod
     def under(cls, root: Path) -> Layout:
@@ -56,10 +56,11 @@ class Layout:
         """Make the content folder usable: outside the project it gets a fresh copy of the static folders."""
         self.content.mkdir(parents=True, exist_ok=True)
         self.build.mkdir(parents=True, exist_ok=True)
-        if self.content.resolve() == CONTENT.resolve():
+        content = project() / "content"
+        if self.content.resolve() == content.resolve():
             return
         for name in STATIC_FOLDERS:
-            source = CONTENT / name
+            source = content / name
             target = self.content / name
             if target.exists():
                 shutil.rmtree(target)

@@ -1,0 +1,1 @@
+"""JSON Schemas of the YAML data contributors edit (content/data/*.yml, works.yml); see apparat.datacheck."""
