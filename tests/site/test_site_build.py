@@ -98,8 +98,8 @@ def test_bundle_is_one_zip_with_the_site(sample_site: Path, tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "offline.zip") as archive:
         names = set(archive.namelist())
     assert "apparat-offline/index.html" in names
-    assert "apparat-offline/search/search_index.js" in names
-    assert "apparat-offline/assets/vendor/iframe-worker-shim.js" in names
+    assert "apparat-offline/search/apparat-index.js" in names
+    assert "apparat-offline/generated/search-terms.js" in names
     assert 0 < size < 10_000_000
 
 

@@ -25,7 +25,9 @@ _BLOCKS = frozenset(
         "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
     }
 )  # fmt: skip
-_UNSEEN_CLASSES = frozenset({"md-visually-hidden", "visually-hidden", "sr-only", "headerlink"})
+_UNSEEN_CLASSES = frozenset(
+    {"md-visually-hidden", "apparat-visually-hidden", "visually-hidden", "sr-only", "headerlink"}
+)
 _HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 
