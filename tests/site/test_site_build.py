@@ -152,3 +152,12 @@ def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
     )
     assert [d.message for d in removed] == [f"{expected}, found it removed"]
     assert not layout.site.exists()  # nothing published
+
+
+def test_one_page_title_and_one_citation_kind(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>apparat editions</title>" in home
+    # the sample article names no journal: an unpublished manuscript in all three forms
+    overview = (sample_site / "sample-article" / "index.html").read_text(encoding="utf-8")
+    assert "Unpublished manuscript" in overview and "@unpublished{" in overview and "TY  - UNPB" in overview
+    assert "@article{" not in overview and "TY  - JOUR" not in overview

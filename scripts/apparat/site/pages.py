@@ -38,7 +38,7 @@ def _pages(first: int, last: int) -> str:
 
 def home(editions: list[Edition], extra_links: list[tuple[str, str]]) -> str:
     parts = [
-        _front("apparat editions"),
+        # no front-matter title: the home page's title is the site's name alone, not "name - name"
         "# apparat editions\n",
         (
             "Annotated, citable editions of scholarly works: the text divided as printed, with its notes, "

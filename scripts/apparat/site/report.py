@@ -7,11 +7,13 @@ trust each chapter of the extraction.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from apparat.edition import Edition
 from apparat.model import Document, NoteStatus, Role, Section
 from apparat.render.markdown import escape
+from apparat.render.notes import note_anchor
 
 _ROLE_COLUMNS = (Role.BODY, Role.HEADING, Role.QUOTE, Role.NOTE, Role.RUNNING_HEAD, Role.PAGE_NUMBER)
 
@@ -71,9 +73,33 @@ def report(editions: list[Edition]) -> str:
             role_rows.append((first, {role.value.replace("-", " "): roles[role] for role in _ROLE_COLUMNS}))
         parts.append("### Notes and hyphens\n")
         parts += _table(notes_rows)
+        parts += _incomplete_notes(edition)
         parts.append("### Source lines by role\n")
         parts += _table(role_rows)
     return "\n".join(parts)
+
+
+def _incomplete_notes(edition: Edition) -> list[str]:
+    """The notes missing or cut short, by printed number, each a link to the note (closed by default)."""
+    rows = []
+    for chapter, section in zip(edition.chapters, edition.document.sections, strict=True):
+        groups = []
+        for status, label in ((NoteStatus.MISSING, "missing"), (NoteStatus.TRUNCATED, "cut short")):
+            links = [
+                f'<a href="../{edition.work.id}/{chapter.path.stem}.html#{note_anchor(n.n)}">n.&nbsp;{n.n}</a>'
+                for n in section.notes
+                if n.status is status
+            ]
+            if links:
+                groups.append(f"{label}: {', '.join(links)}")
+        if groups:
+            rows.append(f"<li>{html.escape(section.label)}: {'; '.join(groups)}</li>")
+    if not rows:
+        return []
+    return [
+        "<details class=\"apparat-report-notes\"><summary>Notes missing or cut short, by printed number</summary>",
+        f"<ul>{''.join(rows)}</ul></details>\n",
+    ]
 
 
 def _table(rows: list[tuple[str, dict[str, int]]]) -> list[str]:
