@@ -161,3 +161,14 @@ def test_one_page_title_and_one_citation_kind(sample_site: Path) -> None:
     overview = (sample_site / "sample-article" / "index.html").read_text(encoding="utf-8")
     assert "Unpublished manuscript" in overview and "@unpublished{" in overview and "TY  - UNPB" in overview
     assert "@article{" not in overview and "TY  - JOUR" not in overview
+
+
+def test_serve_writes_the_search_index_after_each_build(sample_site: Path, tmp_path: Path) -> None:
+    from apparat.site import serve_hooks
+    from apparat.site.search import INDEX_SCRIPT, read_index
+
+    served = tmp_path / "served"
+    shutil.copytree(sample_site, served)
+    (served / INDEX_SCRIPT).unlink()
+    serve_hooks.on_post_build({"site_dir": str(served)})
+    assert read_index(served) == read_index(sample_site)

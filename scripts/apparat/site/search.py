@@ -109,7 +109,11 @@ def page_entries(name: str, html: str) -> tuple[str, list[Entry]]:
     return title, entries
 
 
-def build_index(site: Path) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
+PageCache = dict[str, tuple[tuple[int, int], tuple[str, list[Entry]]]]
+"""Page → ((mtime, size), its title and entries): `apparat serve` re-reads only the pages MkDocs rewrote."""
+
+
+def build_index(site: Path, cache: PageCache | None = None) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
     """Page → (title, kind), and every entry of the site, pages in path order."""
     pages: dict[str, tuple[str, str]] = {}
     entries: list[Entry] = []
@@ -117,7 +121,15 @@ def build_index(site: Path) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
         name = path.relative_to(site).as_posix()
         if name.startswith(_SKIPPED) or name in _NOT_INDEXED:
             continue
-        title, found = page_entries(name, path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = cache.get(name) if cache is not None else None
+        if kept is not None and kept[0] == stamp:
+            title, found = kept[1]
+        else:
+            title, found = page_entries(name, path.read_text(encoding="utf-8"))
+            if cache is not None:
+                cache[name] = (stamp, (title, found))
         pages[name] = (title, page_kind(name))
         entries += found
     return pages, entries
@@ -179,8 +191,8 @@ def read_index(site: Path) -> list[Entry]:
     return entries
 
 
-def write_index(site: Path) -> Path:
-    pages, entries = build_index(site)
+def write_index(site: Path, cache: PageCache | None = None) -> Path:
+    pages, entries = build_index(site, cache)
     path = site / INDEX_SCRIPT
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(index_script(pages, entries), encoding="utf-8")
