@@ -47,7 +47,7 @@ def test_overview_has_contents_with_pages_and_how_to_cite(sample_build: tuple[La
     first = edition.chapters[0]
     assert first.title in text
     assert "How to cite" in text and "@book{" in text and "TY  - BOOK" in text
-    assert re.search(rf"pp?\. {first.first_page}", text)
+    assert re.search(rf"pp?\.\u00a0{first.first_page}", text)  # a no-break space: never split
 
 
 def test_chapter_has_citation_meta_page_anchors_and_notes(sample_build: tuple[Layout, BuildResult]) -> None:
