@@ -65,12 +65,16 @@
 
   function prepareTerms(data) {
     var byForm = {};
-    var glosses = [];
+    var byGloss = {};  // one gloss may belong to several terms ("red tape"): it stands for all of them
     (data.terms || []).forEach(function (term) {
       var forms = term.forms.map(fold);
       forms.forEach(function (form) { (byForm[form] = byForm[form] || []).push(forms); });
-      term.glosses.forEach(function (gloss) { glosses.push({ words: fold(gloss).split(/\s+/), forms: forms }); });
+      term.glosses.forEach(function (gloss) {
+        var key = fold(gloss);
+        byGloss[key] = (byGloss[key] || []).concat(forms);
+      });
     });
+    var glosses = Object.keys(byGloss).map(function (key) { return { words: key.split(/\s+/), forms: byGloss[key] }; });
     glosses.sort(function (a, b) { return b.words.length - a.words.length; });
     return { letters: data.letters || {}, byForm: byForm, glosses: glosses };
   }
