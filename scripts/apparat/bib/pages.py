@@ -23,6 +23,7 @@ from apparat.bib.editions import same_printing
 from apparat.bib.provenance import Kind, ProvenanceError, origins
 from apparat.edition import Edition
 from apparat.model import AnnotationKind
+from apparat.render.typography import smarten_html
 
 FIELD_LABELS = {"address": "place", "booktitle": "book title", "bookauthor": "book author", "note": "note"}
 
@@ -192,7 +193,7 @@ def bibliography_page(
         '<div class="ap-bibliography" markdown="0">',
     ]
     for key, entry in entries.items():
-        reference = render(key, entry) + _to_complete(entry)
+        reference = smarten_html(render(key, entry)) + _to_complete(entry)  # typographic quotes
         extra = [
             back_links(edition, notes.get(key, [])),
             chapters(bibliography, key, entries),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +48,6 @@ class Context:
     annotations: Mapping[str, list[Annotation]]
     opening_pages: Mapping[str, list[int]]
     """Block id → printed pages that begin with this block (a marker is put before its text)."""
-    references: notes.References
-    """The note references written so far on this page (a note called twice gets a second anchor)."""
 
 
 BlockRender = Callable[[Block, Context], str]
@@ -59,15 +58,14 @@ def page_marker(page: int) -> str:
     return f'<span class="pb" id="p{page}" data-page="{page}"></span>'
 
 
-def escape(text: str, references: notes.References | None = None) -> str:
+def escape(text: str) -> str:
     """Escape Markdown syntax in reading text; a note marker `[^N]` becomes the reference to note N with
-    its printed number (`references` counts them per page)."""
+    its printed number (a second reference to the same note is renamed by `render_section`)."""
     out = []
     cursor = 0
     for match in _MARKER.finditer(text):
         out.append(_escape_plain(text[cursor : match.start()]))
-        n = int(match.group(1))
-        out.append(notes.reference_html(n, references.next(n) if references is not None else 1))
+        out.append(notes.reference_html(int(match.group(1))))
         cursor = match.end()
     out.append(_escape_plain(text[cursor:]))
     return "".join(out)
@@ -77,13 +75,8 @@ def _escape_plain(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("&", "&amp;")
 
 
-def inline(
-    text: str,
-    annotations: list[Annotation],
-    breaks: list[tuple[int, int]] | None = None,
-    references: notes.References | None = None,
-) -> str:
-    """Text with its annotated spans wrapped, note references and page markers inserted at their offsets.
+def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
+    """Text with its annotated spans wrapped and page markers inserted at their offsets.
 
     Links (terms, persons, citations) never overlap: of two that do, the first wins. Emphasis nests with
     them (see `nest`). A page marker that falls inside a link is put right after it, so the link's text
@@ -91,7 +84,7 @@ def inline(
     root = nest(text, annotations)
     markers = sorted(breaks or [])
     placed = [0]  # how many markers are placed so far, shared by the whole walk
-    rendered = _render(root, text, markers, placed, references) + _markers_until(markers, placed, None)
+    rendered = _render(root, text, markers, placed) + _markers_until(markers, placed, None)
     return _LIST_START.sub(r"\1\\\2\3", rendered)
 
 
@@ -148,15 +141,14 @@ def _render(
     text: str,
     markers: list[tuple[int, int]],
     next_marker: list[int],
-    references: notes.References | None,
     in_link: bool = False,
 ) -> str:
     in_link = in_link or span.annotation is not None
     out = []
     cursor = span.start
     for child in span.children:
-        out.append(_plain(text, cursor, child.start, markers, next_marker, references, in_link, before_span=True))
-        out.append(_render(child, text, markers, next_marker, references, in_link))
+        out.append(_plain(text, cursor, child.start, markers, next_marker, in_link, before_span=True))
+        out.append(_render(child, text, markers, next_marker, in_link))
         cursor = child.end
     out.append(
         _plain(
@@ -165,7 +157,6 @@ def _render(
             span.end,
             markers,
             next_marker,
-            references,
             in_link,
             before_span=span.annotation is None and not span.emphasis,
         )
@@ -184,7 +175,6 @@ def _plain(
     end: int,
     markers: list[tuple[int, int]],
     next_marker: list[int],
-    references: notes.References | None,
     in_link: bool,
     before_span: bool,
 ) -> str:
@@ -198,11 +188,11 @@ def _plain(
         if offset > end or (offset == end and not before_span):
             break
         offset = max(offset, cursor)
-        out.append(escape(text[cursor:offset], references))
+        out.append(escape(text[cursor:offset]))
         out.append(page_marker(page))
         cursor = offset
         next_marker[0] += 1
-    out.append(escape(text[cursor:end], references))
+    out.append(escape(text[cursor:end]))
     return "".join(out)
 
 
@@ -221,7 +211,7 @@ def _opening(block: Block, context: Context) -> str:
 
 def render_heading(block: Block, context: Context) -> str:
     level = min((block.level or 2), 6)
-    text = inline(block.text, context.annotations.get(block.id, []), references=context.references)
+    text = inline(block.text, context.annotations.get(block.id, []))
     opening = _opening(block, context)
     before = f"{opening}\n\n" if opening else ""
     return f"{before}{'#' * level} {text} {{ #{block.id} }}"
@@ -229,8 +219,7 @@ def render_heading(block: Block, context: Context) -> str:
 
 def render_paragraph(block: Block, context: Context) -> str:
     breaks = [(b.offset, b.page) for b in block.page_breaks]
-    annotations = context.annotations.get(block.id, [])
-    text = _opening(block, context) + inline(block.text, annotations, breaks, context.references)
+    text = _opening(block, context) + inline(block.text, context.annotations.get(block.id, []), breaks)
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isspace() else text.lstrip()
     return f"{text}\n{{ #{block.id} }}"
@@ -257,16 +246,14 @@ def render_note(section: Section, note: Note, annotations: list[Annotation], ref
     return notes.item_html(note, notes.body_html(shown, text), references, markdown=True)
 
 
-def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], context: Context) -> str:
-    """The page's notes under a "Notes" heading, numbered as printed."""
+def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], called: Counter[int]) -> str:
+    """The page's notes under a "Notes" heading, numbered as printed (`called` counts each note's
+    references), then the orphan fragments of its pages, each with its notice."""
     items = [
-        render_note(
-            section, note, by_target.get(f"{section.id}-n{note.n}", []), context.references.count(note.n)
-        )
+        render_note(section, note, by_target.get(f"{section.id}-n{note.n}", []), called[note.n])
         for note in section.notes
     ]
-    heading = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
-    out = heading
+    out = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
     if items:
         out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
     for fragment in section.fragments:
@@ -287,7 +274,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     by_target: dict[str, list[Annotation]] = {}
     for annotation in document.annotations:
         by_target.setdefault(annotation.target, []).append(annotation)
-    context = Context(by_target, _opening_pages(document, section), notes.References())
+    context = Context(by_target, _opening_pages(document, section))
     meta = {
         "title": section.title,
         "work": work.id,
@@ -300,14 +287,15 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     }
     parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
     heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
-    parts.append(f"# {escape(heading, context.references)} {{ #{section.id} }}")
+    parts.append(f"# {escape(heading)} {{ #{section.id} }}")
     parts.extend(RENDERERS[block.kind](block, context) for block in section.blocks)
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
+    body, called = notes.number_references("\n\n".join(parts))
     if section.notes or section.fragments:
-        parts.append(render_notes(section, by_target, context))
-    return "\n\n".join(parts) + "\n"
+        body += "\n\n" + render_notes(section, by_target, called)
+    return body + "\n"
 
 
 def _opening_pages(document: Document, section: Section) -> dict[str, list[int]]:

@@ -1,4 +1,5 @@
-"""The whole build: convert → annotate → chapters → pages → `mkdocs build --strict` → our checks → swap in.
+"""The whole build: convert → annotate → chapters → pages → `mkdocs build --strict` → search index → our
+checks → swap in.
 
 The site is built into a temporary folder beside the site folder and swapped in only when MkDocs and our
 checks pass, so a failed build leaves the previous site as it was (`apparat.staging`).
@@ -21,7 +22,7 @@ from apparat.edition import Edition
 from apparat.export.json import to_json
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
-from apparat.site import config, pages, report, tips
+from apparat.site import config, pages, report, search, tips
 from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
@@ -166,10 +167,13 @@ def generate(
 def _write_pages(layout: Layout, layers: list[Layer], result: BuildResult) -> None:
     editions = result.editions
     content = layout.content
+    terms = None
     for layer in layers:
         layer.write_pages(editions, content)
         result.tips.update(layer.tips())
+        terms = layer.search_terms() or terms
     tips.write(content, result.tips)
+    search.write_terms(content, terms)
     links = [
         (label, f"glossary/{name}.md")
         for label, name in (("Terms", "terms"), ("Factions", "factions"), ("Persons", "persons"))
@@ -222,6 +226,9 @@ def build_site(
             result.diagnostics += mkdocs_build(result.config_file, temp)
             publish_modes(temp)
             clock.lap("mkdocs")
+            if not result.failed:
+                search.write_index(temp)  # from the built pages: the index holds what they show
+                clock.lap("search index")
             if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")
                 result.diagnostics += check_site(

@@ -1,10 +1,10 @@
 """The annotation layers (bibliography, glossary, emphasis) as the build sees them: optional, loaded by name.
 
-Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips` (see
-docs/site.md). A layer whose module cannot be imported yet is skipped with a message, so the site builds
-(without its annotations and pages) while the layer is being written. Layers run in the order of `SPECS`:
-citations before terms (a term is never annotated inside a citation), and both before emphasis, which
-reads their spans and, through `needs`, their loaded data.
+Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips`, and
+optionally `search_terms` (see docs/site.md). A layer whose module cannot be imported yet is skipped with a
+message, so the site builds (without its annotations and pages) while the layer is being written. Layers run
+in the order of `SPECS`: citations before terms (a term is never annotated inside a citation), and both
+before emphasis, which reads their spans and, through `needs`, their loaded data.
 """
 
 from __future__ import annotations
@@ -68,6 +68,11 @@ class Layer:
     def tips(self) -> dict[str, str]:
         result: dict[str, str] = self.module.tips(self.data)
         return result
+
+    def search_terms(self) -> dict[str, Any] | None:
+        """The data with which the site's search expands queries (a layer without it gives None)."""
+        function = getattr(self.module, "search_terms", None)
+        return None if function is None else dict(function(self.data))
 
 
 def load_layers(

@@ -3,11 +3,13 @@ navigation, and how the search index compares with the text it indexes."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
+
+from apparat.site.search import INDEX_SCRIPT, read_index
+from apparat.site.visible import visible_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,9 @@ def chapter_weights(site: Path) -> list[PageWeight]:
 @dataclass(frozen=True, slots=True)
 class IndexWeight:
     index: int
-    """Bytes of search/search_index.json."""
+    """Bytes of the search index script (search/apparat-index.js)."""
     text: int
-    """Bytes of the plain text of every indexed page's content."""
+    """Bytes of the visible text of every indexed page's content."""
 
     @property
     def ratio(self) -> float:
@@ -46,15 +48,9 @@ class IndexWeight:
 
 
 def index_weight(site: Path) -> IndexWeight:
-    index_file = site / "search" / "search_index.json"
-    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
-    pages = {doc["location"].split("#")[0] for doc in docs}
+    index_file = site / INDEX_SCRIPT
     text = 0
-    for location in pages:
-        path = site / (location or "index.html")
-        if path.is_dir() or not path.suffix:
-            path = path / "index.html"
-        if path.is_file():
-            article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article")
-            text += len((article.text(separator=" ") if article is not None else "").encode())
+    for name in sorted({entry.page for entry in read_index(site)}):
+        article = LexborHTMLParser((site / name).read_text(encoding="utf-8")).css_first("article")
+        text += len(visible_text(article).encode()) if article is not None else 0
     return IndexWeight(index_file.stat().st_size, text)
