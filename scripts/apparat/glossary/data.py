@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from apparat.diagnostics import Code, Reporter
-from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, slug
+from apparat.glossary.entries import REASONS, Faction, Glossary, Person, Pos, Term, TermKind, slug
 from apparat.glossary.translit import SOFT
 from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
 
@@ -167,6 +167,11 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
     except ValueError:
         file.problem(item.line, f"pos one of {', '.join(p.value for p in Pos)}", repr(item["pos"]))
         return None
+    try:
+        kind = TermKind(str(item.get("kind", TermKind.TERM)))
+    except ValueError:
+        file.problem(item.line, f"kind one of {', '.join(k.value for k in TermKind)}", repr(item["kind"]))
+        return None
     variants = _strings(file, item, "variants")
     see_also = _strings(file, item, "see_also")
     if variants is None or see_also is None:
@@ -190,6 +195,7 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
         see_also=see_also,
         expansion=str(expansion) if expansion else None,
         case_sensitive=bool(item.get("case_sensitive", pos is Pos.FIXED and lemma[:1].isupper())),
+        kind=kind,
     )
 
 
@@ -319,9 +325,17 @@ def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
         return {}
     result: dict[str, str] = {}
     for reason, words in data.items():
+        if reason not in REASONS:
+            file.problem(getattr(data, "line", 1), f"a reason one of {', '.join(REASONS)}", repr(reason)[:40])
+            continue
         values = _texts(words)
         if values is None:
             file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
             continue
-        result.update((_soft(word).lower(), reason) for word in values)
+        # a judgment written with a capital applies to capitalised occurrences only (`Soviet`, the state)
+        result.update((_judged(_soft(word)), reason) for word in values)
     return result
+
+
+def _judged(word: str) -> str:
+    return word if word[:1].isupper() else word.lower()

@@ -21,6 +21,34 @@ class Pos(StrEnum):
     """Never inflected: acronyms, indeclinable words, titles; only the lemma and its variants match."""
 
 
+class TermKind(StrEnum):
+    """What a term entry names; the terms page groups its entries by kind."""
+
+    TERM = "term"
+    INSTITUTION = "institution"
+    PERIODICAL = "periodical"
+    WORK = "work"
+
+
+TERM_KIND_HEADINGS = {
+    TermKind.TERM: "Words and concepts",
+    TermKind.INSTITUTION: "Institutions",
+    TermKind.PERIODICAL: "Periodicals",
+    TermKind.WORK: "Works and titles",
+}
+
+REASONS: dict[str, str] = {
+    "english": "an English word whose spelling reads as a Russian form",
+    "english-derived": "an English word made from a Russian name or loan",
+    "names": "a person's name or part of one; persons are reviewed on their own",
+    "groupings": "names a political grouping; groupings are reviewed on their own",
+    "places": "a place name",
+    "other-languages": "a word of another language than Russian or English",
+    "fragments": "a letter, abbreviation, prefix or a piece of a word the extraction broke",
+}
+"""The fixed list of reasons a word of `not-terms.yml` may be judged by (the file's top-level keys)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     key: str
@@ -39,6 +67,7 @@ class Term:
     """For acronyms: the full Russian name, transliterated."""
     case_sensitive: bool = False
     """Acronyms like `Cheka` match only as capitalised, so an English word is never taken for them."""
+    kind: TermKind = TermKind.TERM
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,140 @@
+"""Editorial accounting: what the independent detectors find, and how much of it the edition annotates.
+
+The detectors (`russian`, `groupings`, `names`) read the text only; this module sets what they find
+against two things they do not share with the matcher: the editors' judgments in `not-terms.yml`, and
+the spans a reader actually gets (from the model's annotations, or from the built HTML through
+`apparat.glossary.audit`). A `Passage` is one paragraph, quotation, heading or note with its spans.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from apparat.glossary.annotate import texts
+from apparat.glossary.candidates import is_candidate
+from apparat.glossary.entries import Glossary
+from apparat.glossary.matcher import WORD
+from apparat.glossary.russian import bases, reading
+from apparat.glossary.translit import SOFT
+from apparat.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    """`term`, `faction`, `person` or `cite`."""
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    target: str
+    """The block or note id (`ch03-b042`, `ch03-n57`, `abstract`)."""
+    text: str
+    spans: tuple[Span, ...] = ()
+
+    def inside(self, start: int, kinds: frozenset[str]) -> Span | None:
+        for span in self.spans:
+            if span.kind in kinds and span.start <= start < span.end:
+                return span
+        return None
+
+
+def passages(document: Document) -> list[Passage]:
+    """Every annotatable text of the model with the annotations it carries."""
+    by_target: dict[str, list[Span]] = {}
+    for a in document.annotations:
+        by_target.setdefault(a.target, []).append(Span(a.start, a.end, a.kind.value, a.key))
+    return [Passage(target, text, tuple(by_target.get(target, ()))) for target, text in texts(document)]
+
+
+@dataclass(slots=True)
+class Tally:
+    """Occurrences the independent detector counted, how many the edition annotates, and the rest by word."""
+
+    what: str
+    counted: int = 0
+    covered: int = 0
+    missing: Counter[str] = field(default_factory=Counter)
+    first: dict[str, str] = field(default_factory=dict)
+    """Word → target id of its first unannotated occurrence."""
+
+    def miss(self, word: str, target: str) -> None:
+        self.missing[word] += 1
+        self.first.setdefault(word, target)
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.counted if self.counted else 1.0
+
+    def line(self) -> str:
+        return f"{self.what}: {self.covered} of {self.counted} annotated ({self.share:.1%})"
+
+
+_ANNOTATED = frozenset({"term", "faction", "person"})
+_CITE = frozenset({"cite"})
+
+
+def judgment(word: str, judgments: dict[str, str]) -> str | None:
+    """The reason `not-terms.yml` gives for the word (as written, lower-cased, or one of its bases).
+    A judgment written with a capital applies to capitalised occurrences only (`Soviet`, not `soviet`)."""
+    capital = word[:1].isupper()
+    for written in dict.fromkeys((word, word.rstrip(SOFT))):  # a closing quote is not a soft sign
+        if written in judgments:
+            return judgments[written]
+        for base in bases(written):
+            if base in judgments or (capital and base.capitalize() in judgments):
+                return judgments[base] if base in judgments else judgments[base.capitalize()]
+    return None
+
+
+def entry_words(glossary: Glossary) -> set[str]:
+    """Lower-cased words of person forms and faction names: a candidate among them is counted by the
+    persons and groupings reviews, not as a term (Stalin reads as a Russian word, and is a person)."""
+    words: set[str] = set()
+    spellings = [*(f for p in glossary.persons.values() for f in p.forms)]
+    spellings += [n for f in glossary.factions.values() for n in (f.name, *f.aliases)]
+    for spelling in spellings:
+        words.update(m.group().lower().replace("'", SOFT) for m in WORD.finditer(spelling) if len(m.group()) > 2)
+    return words
+
+
+def russian_words(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str, int, bool]]:
+    """(passage, word, offset, read by the dictionary) for each word either detector takes for Russian,
+    outside citations: the dictionary reading first, the spelling detector of `candidates` beside it."""
+    for passage in passages:
+        for match in WORD.finditer(passage.text):
+            if passage.inside(match.start(), _CITE):
+                continue
+            word = match.group().replace("'", SOFT)
+            if word.endswith(SOFT + "s"):
+                word = word[:-2]
+            if reading(word) is not None:
+                yield passage, word, match.start(), True
+            elif is_candidate(word.rstrip(SOFT)):
+                yield passage, word, match.start(), False
+
+
+def russian_terms(passages: Iterable[Passage], glossary: Glossary) -> Tally:
+    """Occurrences of Russian words that are neither judged in not-terms.yml nor names of persons or
+    groupings, and how many of them stand inside an annotation."""
+    tally = Tally("Russian terms")
+    judgments = judgments_of(glossary)
+    names = entry_words(glossary)
+    for passage, word, offset, _dictionary in russian_words(passages):
+        if judgment(word, judgments) is not None or word.lower().rstrip(SOFT) in names or word.lower() in names:
+            continue
+        tally.counted += 1
+        if passage.inside(offset, _ANNOTATED):
+            tally.covered += 1
+        else:
+            tally.miss(word, passage.target)
+    return tally
+
+
+def judgments_of(glossary: Glossary) -> dict[str, str]:
+    return glossary.not_terms
