@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from apparat.diagnostics import Code, Reporter
-from apparat.glossary.entries import REASONS, Faction, Glossary, Person, Pos, Term, TermKind, slug
+from apparat.glossary.entries import REASONS, Faction, FactionKind, Glossary, Person, Pos, Term, TermKind, slug
 from apparat.glossary.translit import SOFT
 from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
 
 T = TypeVar("T")
 
 _TERM_FIELDS = ("lemma", "cyrillic", "gloss", "pos", "definition")
-_FACTION_FIELDS = ("name", "years", "description")
+_FACTION_FIELDS = ("name", "kind", "description")
 _PERSON_FIELDS = ("name", "identification")
 
 
@@ -199,16 +199,19 @@ def _term(file: _File, item: LinedDict, checker: _Checker) -> Term | None:
     )
 
 
-def _years(file: _File, item: LinedDict) -> tuple[int, int] | None:
-    years = item["years"]
+def _years(file: _File, item: LinedDict) -> tuple[int | None, int | None] | None:
+    """[first, last], [first] (outlived the period), or no field (dates not certain)."""
+    years = item.get("years")
+    if years is None:
+        return None, None
     if (
         isinstance(years, list)
-        and len(years) == 2
+        and len(years) in (1, 2)
         and all(isinstance(y, int) for y in years)
-        and 1850 <= years[0] <= years[1] <= 2000
+        and 1800 <= years[0] <= years[-1] <= 2000
     ):
-        return years[0], years[1]
-    file.problem(item.line, "years as [first, last], e.g. [1923, 1927]", repr(years)[:40])
+        return years[0], (years[1] if len(years) == 2 else None)
+    file.problem(item.line, "years as [first, last] or [first], e.g. [1923, 1927]", repr(years)[:40])
     return None
 
 
@@ -216,6 +219,11 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
     if not checker.fields(file, item, _FACTION_FIELDS) or not checker.markdown(file, item, "description"):
         return None
     years = _years(file, item)
+    try:
+        kind = FactionKind(str(item["kind"]))
+    except ValueError:
+        file.problem(item.line, f"kind one of {', '.join(k.value for k in FactionKind)}", repr(item["kind"]))
+        return None
     aliases = _strings(file, item, "aliases")
     successor_of = _strings(file, item, "successor_of")
     figures = _strings(file, item, "figures")
@@ -239,6 +247,8 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
         successor_of=successor_of,
         merged_into=str(merged) if merged else None,
         figures=figures,
+        kind=kind,
+        country=str(item["country"]) if item.get("country") else None,
     )
 
 

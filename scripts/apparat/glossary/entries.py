@@ -45,6 +45,12 @@ REASONS: dict[str, str] = {
     "places": "a place name",
     "other-languages": "a word of another language than Russian or English",
     "fragments": "a letter, abbreviation, prefix or a piece of a word the extraction broke",
+    "states": "a state, not a political grouping (Soviet Union)",
+    "institutions": "a body of the party or the state, a congress or an army, not a grouping (Central Committee)",
+    "nationalities": "an adjective of nationality or place (Georgian)",
+    "concepts": "a doctrine, a system or an idea rather than an organised grouping (Marxism, Bonapartism)",
+    "generic": "names a kind of grouping, not one grouping (the Communist Party of no country in particular)",
+    "titles": "a word of the title of a book, article or chapter",
 }
 """The fixed list of reasons a word of `not-terms.yml` may be judged by (the file's top-level keys)."""
 
@@ -70,23 +76,51 @@ class Term:
     kind: TermKind = TermKind.TERM
 
 
+class FactionKind(StrEnum):
+    """What kind of political grouping an entry is; the factions page groups its entries by kind."""
+
+    RUSSIAN = "russian"
+    PARTY = "party"
+    INTERNATIONAL = "international"
+    TENDENCY = "tendency"
+    FRONT = "front"
+
+
+FACTION_KIND_HEADINGS = {
+    FactionKind.RUSSIAN: "Russian party factions and oppositions",
+    FactionKind.PARTY: "Other parties and movements",
+    FactionKind.INTERNATIONAL: "Internationals",
+    FactionKind.TENDENCY: "Tendencies and labels",
+    FactionKind.FRONT: "Fronts and blocs",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Faction:
     key: str
     name: str
     description: str
-    start: int
-    end: int
+    start: int | None
+    """First year, or None when the dates are not certain (the entry is then not on the timeline)."""
+    end: int | None
+    """Last year, or None for a grouping that outlived the period the works discuss."""
     line: int
     aliases: tuple[str, ...] = ()
     successor_of: tuple[str, ...] = ()
     merged_into: str | None = None
     figures: tuple[str, ...] = ()
     """Keys of persons."""
+    kind: FactionKind = FactionKind.RUSSIAN
+    country: str | None = None
 
     @property
     def years(self) -> str:
-        """"1923–1927", or one year when the faction lived within it."""
+        """"1923–1927", one year when the faction lived within it, "1920–" when it outlived the period,
+        nothing when undated."""
+        if self.start is None:
+            return ""
+        if self.end is None:
+            return f"{self.start}–"
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 

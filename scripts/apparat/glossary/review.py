@@ -9,7 +9,7 @@ the spans a reader actually gets (from the model's annotations, or from the buil
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from apparat.glossary.annotate import texts
@@ -138,3 +138,114 @@ def russian_terms(passages: Iterable[Passage], glossary: Glossary) -> Tally:
 
 def judgments_of(glossary: Glossary) -> dict[str, str]:
     return glossary.not_terms
+
+
+@dataclass(slots=True)
+class NameReview:
+    """Names of groupings or persons found by an independent detector, per paragraph, against the links.
+
+    A name has an entry when one of its occurrences anywhere stands inside a link of the kind reviewed
+    (the link's entry is then the name's); a paragraph links a name when it holds a link to that entry."""
+
+    what: str
+    kind: str
+    paragraphs: Counter[str] = field(default_factory=Counter)
+    """Name → paragraphs (and notes) that name it."""
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    """Name → the entries its linked occurrences point to."""
+    unlinked: Counter[str] = field(default_factory=Counter)
+    """Name → paragraphs that name it without linking it."""
+    first: dict[str, str] = field(default_factory=dict)
+    """Name → target id of its first unlinked paragraph."""
+    judged: Counter[str] = field(default_factory=Counter)
+    """Reason → names judged in not-terms.yml."""
+    per_key: dict[str, list[int]] = field(default_factory=dict)
+    """Entry key → [paragraphs linking it, paragraphs naming it]."""
+
+    @property
+    def pairs(self) -> int:
+        return sum(self.paragraphs.values())
+
+    @property
+    def linked(self) -> int:
+        return self.pairs - sum(self.unlinked.values())
+
+    def names(self, minimum: int = 1) -> list[str]:
+        return [n for n, count in self.paragraphs.items() if count >= minimum]
+
+    def without_entry(self, minimum: int = 1) -> list[str]:
+        return sorted((n for n in self.names(minimum) if not self.keys.get(n)), key=lambda n: -self.paragraphs[n])
+
+    def lines(self, minimum: int = 1) -> list[str]:
+        names = self.names(minimum)
+        with_entry = len(names) - len(self.without_entry(minimum))
+        share = with_entry / len(names) if names else 1.0
+        linked = self.linked / self.pairs if self.pairs else 1.0
+        scope = f" named in {minimum} or more paragraphs" if minimum > 1 else " named"
+        return [
+            f"{self.what}{scope}: {with_entry} of {len(names)} have an entry ({share:.1%})",
+            f"{self.what}: {self.linked} of {self.pairs} paragraph mentions linked ({linked:.1%})",
+        ]
+
+
+def review_names(
+    passages: list[Passage],
+    glossary: Glossary,
+    what: str,
+    kind: str,
+    find: Callable[[str], Iterable[tuple[int, int, str]]],
+    skip: frozenset[str],
+    listed: dict[str, set[str]],
+) -> NameReview:
+    """Run `find` (start, end, name) over every passage outside citations and the spans of `skip`.
+
+    `listed` gives the entries whose data lists a name (as `find` would normalise it): a name that is only
+    ever named after its entry was linked in the same paragraph has an entry all the same."""
+    review = NameReview(what, kind)
+    review.keys = {name: set(keys) for name, keys in listed.items()}
+    judgments = judgments_of(glossary)
+    found: list[tuple[Passage, dict[str, bool]]] = []
+    for passage in passages:
+        named: dict[str, bool] = {}
+        for start, _end, name in find(passage.text):
+            if passage.inside(start, _CITE | skip):
+                continue
+            reason = judgment(name, judgments)
+            if reason is not None:
+                review.judged[reason] += 1
+                continue
+            span = passage.inside(start, frozenset({kind}))
+            if span is not None:
+                review.keys.setdefault(name, set()).add(span.key)
+            named.setdefault(name, False)
+        if named:
+            found.append((passage, named))
+    for passage, named in found:
+        linked_keys = {s.key for s in passage.spans if s.kind == kind}
+        for name in named:
+            review.paragraphs[name] += 1
+            keys = review.keys.get(name, set())
+            for key in keys:
+                counts = review.per_key.setdefault(key, [0, 0])
+                counts[1] += 1
+                counts[0] += key in linked_keys
+            if not keys & linked_keys:
+                review.unlinked[name] += 1
+                review.first.setdefault(name, passage.target)
+    return review
+
+
+def groupings(passages: list[Passage], glossary: Glossary) -> NameReview:
+    from apparat.glossary.groupings import mentions
+
+    def find(text: str) -> Iterator[tuple[int, int, str]]:
+        return ((m.start, m.end, m.name) for m in mentions(text))
+
+    listed: dict[str, set[str]] = {}
+    for faction in glossary.factions.values():
+        for spelling in (faction.name, *faction.aliases):
+            for mention in mentions(spelling):
+                listed.setdefault(mention.name, set()).add(faction.key)
+    return review_names(
+        passages, glossary, "Political groupings", "faction", find, frozenset({"term", "person"}), listed
+    )
