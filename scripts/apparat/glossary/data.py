@@ -208,7 +208,7 @@ def _years(file: _File, item: LinedDict) -> tuple[int | None, int | None] | None
         isinstance(years, list)
         and len(years) in (1, 2)
         and all(isinstance(y, int) for y in years)
-        and 1800 <= years[0] <= years[-1] <= 2000
+        and 1700 <= years[0] <= years[-1] <= 2000
     ):
         return years[0], (years[1] if len(years) == 2 else None)
     file.problem(item.line, "years as [first, last] or [first], e.g. [1923, 1927]", repr(years)[:40])

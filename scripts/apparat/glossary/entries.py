@@ -51,6 +51,9 @@ REASONS: dict[str, str] = {
     "concepts": "a doctrine, a system or an idea rather than an organised grouping (Marxism, Bonapartism)",
     "generic": "names a kind of grouping, not one grouping (the Communist Party of no country in particular)",
     "titles": "a word of the title of a book, article or chapter",
+    "calendar": "a month, or a month of the French revolutionary calendar used as a concept (Thermidor)",
+    "scholars": "a scholar whose work is cited: the bibliography, not the glossary, lists them",
+    "passing": "a person named in passing, whose name the sentence itself explains",
 }
 """The fixed list of reasons a word of `not-terms.yml` may be judged by (the file's top-level keys)."""
 

@@ -8,7 +8,9 @@ the name of a party, faction or tendency:
 * an abbreviation in capitals (`KPD`, `SFIO`, `CCP`, `RKP(b)`);
 * a capitalised word made with -ist, -ism, -ite, -ian or -vik (`Stalinist`, `Trotskyites`, `Thermidorian`,
   `Mensheviks`), and the Whites of the Civil War;
-* a lower-case label of the party struggle (`centrist`, `rightists`, `conciliators`, `party right`).
+* a lower-case label of the party struggle (`centrist`, `rightists`, `conciliators`, `party right`);
+* a few names found by reading the works that have none of these shapes (`Comintern`, `Guomindang`,
+  `the Right`).
 
 Much of what it finds is no grouping (`Central Committee`, `USSR`, `Marxist`, `Georgian`): such names are
 judged in `not-terms.yml` by reason, like the Russian words. A name found inside a term or person span has
@@ -37,6 +39,9 @@ _LABELS = re.compile(
     r"anarchists?|social[ \-]democrats?|social[ \-]democracy|social[ \-]fascis(?:m|ts?)|party right|"
     r"party left|irreconcilables|intransigents)\b"
 )
+_READ = re.compile(r"\b(?:Comintern|Profintern|Guomindang|Kuomintang|Forty-six|Decemists|Spartacists|Jacobins?|"
+                   r"Leninbund|(?<=the )(?:Right|Left))\b")
+"""Names found by reading the works that have none of the shapes above."""
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|In|On|By|For|Of|And|But|When|While|Although|Since|Like|Only|Some|"
                       r"Former|Fourteen|Another|Leaders|Echoing|Following|Unlike|Thus|Even|Both|All|"
                       r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -66,7 +71,7 @@ def normal(name: str) -> str:
 def mentions(text: str) -> Iterator[Mention]:
     """Every grouping-like name in the text, longest first where two overlap."""
     found: list[tuple[int, int]] = []
-    for pattern in (_PHRASE, _DERIVED, _LABELS, _ABBREVIATION):
+    for pattern in (_PHRASE, _DERIVED, _LABELS, _READ, _ABBREVIATION):
         for match in pattern.finditer(text):
             start, end = match.span()
             leading = _LEADING.match(text, start)

@@ -8,6 +8,7 @@ the spans a reader actually gets (from the model's annotations, or from the buil
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ class Tally:
 
 
 _ANNOTATED = frozenset({"term", "faction", "person"})
+_SENT_HERE = {"person": "names", "faction": "groupings"}
+"""The judgment of not-terms.yml that hands a word to the review of this kind instead of deciding it."""
 _CITE = frozenset({"cite"})
 
 
@@ -162,13 +165,11 @@ class NameReview:
     per_key: dict[str, list[int]] = field(default_factory=dict)
     """Entry key → [paragraphs linking it, paragraphs naming it]."""
 
-    @property
-    def pairs(self) -> int:
-        return sum(self.paragraphs.values())
+    def pairs(self, minimum: int = 1) -> int:
+        return sum(self.paragraphs[n] for n in self.names(minimum))
 
-    @property
-    def linked(self) -> int:
-        return self.pairs - sum(self.unlinked.values())
+    def linked(self, minimum: int = 1) -> int:
+        return self.pairs(minimum) - sum(self.unlinked[n] for n in self.names(minimum))
 
     def names(self, minimum: int = 1) -> list[str]:
         return [n for n, count in self.paragraphs.items() if count >= minimum]
@@ -180,11 +181,12 @@ class NameReview:
         names = self.names(minimum)
         with_entry = len(names) - len(self.without_entry(minimum))
         share = with_entry / len(names) if names else 1.0
-        linked = self.linked / self.pairs if self.pairs else 1.0
+        pairs, linked = self.pairs(minimum), self.linked(minimum)
         scope = f" named in {minimum} or more paragraphs" if minimum > 1 else " named"
         return [
             f"{self.what}{scope}: {with_entry} of {len(names)} have an entry ({share:.1%})",
-            f"{self.what}: {self.linked} of {self.pairs} paragraph mentions linked ({linked:.1%})",
+            f"{self.what}{scope}: {linked} of {pairs} paragraphs naming one link it "
+            f"({linked / pairs if pairs else 1.0:.1%})",
         ]
 
 
@@ -196,11 +198,14 @@ def review_names(
     find: Callable[[str], Iterable[tuple[int, int, str]]],
     skip: frozenset[str],
     listed: dict[str, set[str]],
+    taken: frozenset[str] = frozenset(),
 ) -> NameReview:
     """Run `find` (start, end, name) over every passage outside citations and the spans of `skip`.
 
     `listed` gives the entries whose data lists a name (as `find` would normalise it): a name that is only
-    ever named after its entry was linked in the same paragraph has an entry all the same."""
+    ever named after its entry was linked in the same paragraph has an entry all the same. `taken` are
+    names that other kinds of entry list (a faction's or a term's words): they ended there. The judgment
+    that sends a word to this review (`names` for persons, `groupings` for groupings) does not count."""
     review = NameReview(what, kind)
     review.keys = {name: set(keys) for name, keys in listed.items()}
     judgments = judgments_of(glossary)
@@ -208,10 +213,10 @@ def review_names(
     for passage in passages:
         named: dict[str, bool] = {}
         for start, _end, name in find(passage.text):
-            if passage.inside(start, _CITE | skip):
+            if passage.inside(start, _CITE | skip) or name in taken:
                 continue
             reason = judgment(name, judgments)
-            if reason is not None:
+            if reason is not None and reason != _SENT_HERE[kind]:
                 review.judged[reason] += 1
                 continue
             span = passage.inside(start, frozenset({kind}))
@@ -248,4 +253,28 @@ def groupings(passages: list[Passage], glossary: Glossary) -> NameReview:
                 listed.setdefault(mention.name, set()).add(faction.key)
     return review_names(
         passages, glossary, "Political groupings", "faction", find, frozenset({"term", "person"}), listed
+    )
+
+
+def persons(passages: list[Passage], glossary: Glossary) -> NameReview:
+    from apparat.glossary.names import lower_words, mentions, surname
+
+    lower = lower_words(p.text for p in passages)
+
+    def find(text: str) -> Iterator[tuple[int, int, str]]:
+        return ((m.start, m.end, m.name) for m in mentions(text, lower))
+
+    listed: dict[str, set[str]] = {}
+    for person in glossary.persons.values():
+        for form in person.forms:
+            words = [m.group() for m in WORD.finditer(form)]
+            if words:
+                listed.setdefault(surname(words[-1]), set()).add(person.key)
+    taken: set[str] = set()
+    spellings = [s for f in glossary.factions.values() for s in (f.name, *f.aliases)]
+    spellings += [s for t in glossary.terms.values() for s in (t.lemma, *t.variants)]
+    for spelling in spellings:
+        taken.update(surname(word) for word in re.findall(r"[^\W\d_][\w’'\-]*", spelling))
+    return review_names(
+        passages, glossary, "Persons", "person", find, frozenset({"term", "faction"}), listed, frozenset(taken)
     )
