@@ -8,10 +8,13 @@ the spans a reader actually gets (from the model's annotations, or from the buil
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from apparat.glossary.annotate import texts
 from apparat.glossary.candidates import is_candidate
@@ -227,16 +230,18 @@ def review_names(
             found.append((passage, named))
     for passage, named in found:
         linked_keys = {s.key for s in passage.spans if s.kind == kind}
+        keys_here: set[str] = set()
         for name in named:
             review.paragraphs[name] += 1
             keys = review.keys.get(name, set())
-            for key in keys:
-                counts = review.per_key.setdefault(key, [0, 0])
-                counts[1] += 1
-                counts[0] += key in linked_keys
+            keys_here |= keys
             if not keys & linked_keys:
                 review.unlinked[name] += 1
                 review.first.setdefault(name, passage.target)
+        for key in keys_here:
+            counts = review.per_key.setdefault(key, [0, 0])
+            counts[1] += 1
+            counts[0] += key in linked_keys
     return review
 
 
@@ -278,3 +283,74 @@ def persons(passages: list[Passage], glossary: Glossary) -> NameReview:
     return review_names(
         passages, glossary, "Persons", "person", find, frozenset({"term", "faction"}), listed, frozenset(taken)
     )
+
+
+Coverage = dict[str, tuple[int, int]]
+"""`<kind>:<key>` → (annotated, counted): for a term, its occurrences the dictionary detector finds and how
+many carry the annotation; for a faction or person, the paragraphs the detectors find naming it and how
+many of them link it."""
+
+
+def entry_coverage(documents: Iterable[Document], glossary: Glossary) -> Coverage:
+    """Each entry's coverage by the independent count, over every passage of the documents."""
+    all_passages = [p for d in documents for p in passages(d)]
+    result: dict[str, list[int]] = {}
+    judgments = judgments_of(glossary)
+    names = entry_words(glossary)
+    lemmas = {_lemma(t.cyrillic): t.key for t in glossary.terms.values()}
+    for passage, word, offset, _dictionary in russian_words(all_passages):
+        if judgment(word, judgments) is not None or word.lower().rstrip(SOFT) in names:
+            continue
+        span = passage.inside(offset, frozenset({"term"}))
+        found = reading(word)
+        key = span.key if span is not None else (lemmas.get(_lemma(found.cyrillic)) if found else None)
+        if key is not None:
+            counts = result.setdefault(f"term:{key}", [0, 0])
+            counts[0] += span is not None
+            counts[1] += 1
+    for review in (groupings(all_passages, glossary), persons(all_passages, glossary)):
+        for key, (linked, named) in review.per_key.items():
+            counts = result.setdefault(f"{review.kind}:{key}", [0, 0])
+            counts[0] += linked
+            counts[1] += named
+    return {key: (a, b) for key, (a, b) in result.items()}
+
+
+def _lemma(cyrillic: str) -> str:
+    from apparat.glossary.translit import analyzer
+
+    parses = analyzer().parse(cyrillic.split()[0].lower())
+    return parses[0].normal_form if parses else cyrillic.lower()
+
+
+_CODE = ("review.py", "russian.py", "groupings.py", "names.py", "translit.py", "candidates.py")
+
+
+def cached_coverage(documents: list[Document], glossary: Glossary, cache_dir: Path | None) -> Coverage:
+    """`entry_coverage`, kept in `cache_dir/coverage/` by the sha256 of what it depends on: this code, the
+    glossary data, and every text with its annotations."""
+    if cache_dir is None:
+        return entry_coverage(documents, glossary)
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(b"apparat-coverage/1")
+    for name in _CODE:
+        digest.update((package / name).read_bytes())
+    digest.update(repr(glossary).encode())
+    for document in documents:
+        digest.update(document.work.encode() + b"\0")
+        for target, text in texts(document):
+            digest.update(f"{target}\0{text}\0".encode())
+        for a in sorted(document.annotations, key=lambda a: (a.target, a.start, a.end, a.kind.value)):
+            digest.update(f"{a.kind.value}\0{a.key}\0{a.target}\0{a.start}\0{a.end}\0".encode())
+    path = cache_dir / "coverage" / f"{digest.hexdigest()}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return {key: (int(pair[0]), int(pair[1])) for key, pair in stored.items()}
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        pass
+    found = entry_coverage(documents, glossary)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".new")
+    temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
+    temporary.replace(path)
+    return found
