@@ -218,7 +218,8 @@ def review_names(
         for start, _end, name in find(passage.text):
             if passage.inside(start, _CITE | skip) or name in taken:
                 continue
-            reason = judgment(name, judgments)
+            # as written (a stem judged for the Russian words is no judgment here); lower case for all cases
+            reason = judgments.get(name) or judgments.get(name.lower())
             if reason is not None and reason != _SENT_HERE[kind]:
                 review.judged[reason] += 1
                 continue
