@@ -321,7 +321,8 @@ def load_glossary(data_dir: Path, reporter: Reporter) -> Glossary:
 
 
 def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
-    """`reason: [words]` → word (lower case) → reason. The file is optional."""
+    """`reason: |` with one word or phrase per line (or `reason: [words]`) → word → reason, the word in lower
+    case unless it was judged with a capital. The file is optional."""
     if not path.is_file():
         return {}
     file = _File(path, reporter)
@@ -338,7 +339,8 @@ def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
         if reason not in REASONS:
             file.problem(getattr(data, "line", 1), f"a reason one of {', '.join(REASONS)}", repr(reason)[:40])
             continue
-        values = _texts(words)
+        # one word or phrase per line of a block (quick to parse, one judgment per line in a diff), or a list
+        values = tuple(filter(None, map(str.strip, words.splitlines()))) if isinstance(words, str) else _texts(words)
         if values is None:
             file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
             continue

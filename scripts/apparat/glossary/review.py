@@ -223,8 +223,8 @@ def review_names(
             if reason is not None and reason != _SENT_HERE[kind]:
                 review.judged[reason] += 1
                 continue
-            span = passage.inside(start, frozenset({kind}))
-            if span is not None:
+            span = next((s for s in passage.spans if s.kind == kind and s.start < _end and start < s.end), None)
+            if span is not None:  # a link on any word of the name (`Soviet Opposition`: on `Opposition`)
                 review.keys.setdefault(name, set()).add(span.key)
             named.setdefault(name, False)
         if named:
