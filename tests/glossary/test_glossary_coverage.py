@@ -60,11 +60,12 @@ def test_english_endings_and_prefixes_come_off_a_russian_stem() -> None:
 def test_an_uncovered_word_is_an_error_at_its_line(tmp_path: Path) -> None:
     found = _reviewed(tmp_path, glossary(), "The smychka held.", "They spoke of khoziaistvo and of smychka.")
     errors = [str(d) for d in found.diagnostics if d.code is Code.GLOSSARY_UNCOVERED]
-    assert errors == [
+    expected = (
         f"{tmp_path / 'work.txt'}:2: error: expected an entry in content/data/terms.yml (or a line in "
         "not-terms.yml) for the Russian word 'khoziaistvo', found none (1 occurrence, first in ch01-b002) "
         "[apparat.glossary.uncovered]"
-    ]
+    )
+    assert errors == [expected]
     assert found.terms.counted == 3 and found.terms.covered == 2
 
 
@@ -109,7 +110,11 @@ def test_a_grouping_without_entry_and_adjectival_links(tmp_path: Path) -> None:
 
 
 def test_a_person_in_two_paragraphs_needs_an_entry_or_a_judgment(tmp_path: Path) -> None:
-    texts = ("Bukharin wrote to Ustrialov.", "Ustrialov answered, and Bukharin waited.", "Then Rudzutak spoke.")
+    texts = (
+        "Bukharin wrote to Ustrialov.",
+        "Ustrialov answered, and Bukharin waited.",
+        "Then Rudzutak spoke.",
+    )
     found = _reviewed(tmp_path, glossary(), *texts)
     errors = [d for d in found.diagnostics if d.code is Code.GLOSSARY_PERSON]
     assert [e.line for e in errors] == [1] and "'Ustrialov', named in 2 paragraphs" in errors[0].message

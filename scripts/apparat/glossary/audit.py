@@ -70,7 +70,11 @@ class _Reader(HTMLParser):
             if opened.span is not None and self.block is not None:
                 kind, key, start = opened.span
                 self.spans.append(Span(start, len("".join(self.text)), kind, key))
-            if opened.tag in _BLOCKS and self.block is not None and not any(o.tag in _BLOCKS for o in self.stack):
+            if (
+                opened.tag in _BLOCKS
+                and self.block is not None
+                and not any(o.tag in _BLOCKS for o in self.stack)
+            ):
                 self.passages.append(Passage(self.block, "".join(self.text), tuple(self.spans)))
                 self.block = None
             if self.in_article and len(self.stack) < self.in_article:

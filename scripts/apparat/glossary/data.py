@@ -13,7 +13,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from apparat.diagnostics import Code, Reporter
-from apparat.glossary.entries import REASONS, Faction, FactionKind, Glossary, Person, Pos, Term, TermKind, slug
+from apparat.glossary.entries import (
+    REASONS,
+    Faction,
+    FactionKind,
+    Glossary,
+    Person,
+    Pos,
+    Term,
+    TermKind,
+    slug,
+)
 from apparat.glossary.translit import SOFT
 from apparat.untrusted import LinedDict, UntrustedError, definition_problems, field_problems, load_yaml
 
@@ -340,7 +350,11 @@ def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
             file.problem(getattr(data, "line", 1), f"a reason one of {', '.join(REASONS)}", repr(reason)[:40])
             continue
         # one word or phrase per line of a block (quick to parse, one judgment per line in a diff), or a list
-        values = tuple(filter(None, map(str.strip, words.splitlines()))) if isinstance(words, str) else _texts(words)
+        values = (
+            tuple(filter(None, map(str.strip, words.splitlines())))
+            if isinstance(words, str)
+            else _texts(words)
+        )
         if values is None:
             file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
             continue

@@ -118,7 +118,7 @@ class Faction:
 
     @property
     def years(self) -> str:
-        """"1923–1927", one year when the faction lived within it, "1920–" when it outlived the period,
+        """ "1923–1927", one year when the faction lived within it, "1920–" when it outlived the period,
         nothing when undated."""
         if self.start is None:
             return ""

@@ -39,13 +39,17 @@ _LABELS = re.compile(
     r"anarchists?|social[ \-]democrats?|social[ \-]democracy|social[ \-]fascis(?:m|ts?)|party right|"
     r"party left|irreconcilables|intransigents)\b"
 )
-_READ = re.compile(r"\b(?:Comintern|Profintern|Guomindang|Kuomintang|Forty-six|Decemists|Spartacists|Jacobins?|"
-                   r"Leninbund|(?<=the )(?:Right|Left))\b")
+_READ = re.compile(
+    r"\b(?:Comintern|Profintern|Guomindang|Kuomintang|Forty-six|Decemists|Spartacists|Jacobins?|"
+    r"Leninbund|(?<=the )(?:Right|Left))\b"
+)
 """Names found by reading the works that have none of the shapes above."""
-_LEADING = re.compile(r"^(?:(?:The|A|An|At|In|On|By|For|Of|And|But|When|While|Although|Since|Like|Only|Some|"
-                      r"Former|Fourteen|Another|Leaders|Echoing|Following|Unlike|Thus|Even|Both|All|"
-                      r"January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|At|In|On|By|For|Of|And|But|When|While|Although|Since|Like|Only|Some|"
+    r"Former|Fourteen|Another|Leaders|Echoing|Following|Unlike|Thus|Even|Both|All|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +65,7 @@ def normal(name: str) -> str:
     name = _LEADING.sub("", re.sub(r"\s+", " ", name.replace("'", "’")).strip())
     name = re.sub(r"^[A-Z]\w*’s\s+", "", name)  # Wrangel’s White Guards
     for ending in ("’s", "’"):
-        if name.endswith(ending):
-            name = name[: -len(ending)]
+        name = name.removesuffix(ending)
     if re.search(r"(?:ist|ite|ian|vik|tor|Democrat|rat|able|ent|Communist|Socialist)s$", name):
         name = name[:-1]
     return name

@@ -81,7 +81,10 @@ def _mentioned_in(entries: list[tuple[Edition, list[str]]]) -> list[str]:
 def _coverage(counts: tuple[int, int] | None, what: str) -> list[str]:
     """The entry's coverage by the independent count (apparat.glossary.review), for the editors."""
     if counts is None:
-        return ['<p class="ap-coverage">Independent count: the detectors find no mention outside citations.</p>', ""]
+        return [
+            '<p class="ap-coverage">Independent count: the detectors find no mention outside citations.</p>',
+            "",
+        ]
     done, counted = counts
     return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted)}.</p>', ""]
 
@@ -219,26 +222,35 @@ def write_pages(
         "(see the method in the project's docs/glossary.md)."
     )
     pages = {
-        "terms.md": _header(
-            "Russian terms",
-            "Russian words, acronyms, institutions, periodicals and titles in the works, in ALA-LC "
-            "transliteration, with the Cyrillic, an English gloss and a short explanation. " + note,
-        )
-        + _grouped(TERM_KIND_HEADINGS, terms),
-        "factions.md": _header(
-            "Factions, parties and tendencies",
-            "The political groupings named in the works, grouped by kind, with the years they were active and "
-            "how they split and merged. In the text, the first mention of a grouping in each paragraph links "
-            "here. " + note,
-            anchor="factions",  # the page's published heading id from before it covered every grouping
-        )
-        + ['<figure class="ap-timeline-figure" tabindex="0">', picture, "</figure>", ""]
-        + _timeline_table(dated(list(glossary.factions.values())), glossary)
-        + _grouped(FACTION_KIND_HEADINGS, factions),
-        "persons.md": _header(
-            "Persons", "The historical figures named in the works, with dates and one line each. " + note
-        )
-        + [line for person in persons for line in _person(person, found, coverage)],
+        "terms.md": [
+            *_header(
+                "Russian terms",
+                "Russian words, acronyms, institutions, periodicals and titles in the works, in ALA-LC "
+                "transliteration, with the Cyrillic, an English gloss and a short explanation. " + note,
+            ),
+            *_grouped(TERM_KIND_HEADINGS, terms),
+        ],
+        "factions.md": [
+            *_header(
+                "Factions, parties and tendencies",
+                "The political groupings named in the works, grouped by kind, with the years they were active "
+                "and how they split and merged. In the text, the first mention of a grouping in each paragraph "
+                "links here. " + note,
+                anchor="factions",  # the page's published heading id from before it covered every grouping
+            ),
+            '<figure class="ap-timeline-figure" tabindex="0">',
+            picture,
+            "</figure>",
+            "",
+            *_timeline_table(dated(list(glossary.factions.values())), glossary),
+            *_grouped(FACTION_KIND_HEADINGS, factions),
+        ],
+        "persons.md": [
+            *_header(
+                "Persons", "The historical figures named in the works, with dates and one line each. " + note
+            ),
+            *(line for person in persons for line in _person(person, found, coverage)),
+        ],
     }
     written = []
     for name, lines in pages.items():

@@ -105,7 +105,9 @@ def entry_words(glossary: Glossary) -> set[str]:
     spellings = [*(f for p in glossary.persons.values() for f in p.forms)]
     spellings += [n for f in glossary.factions.values() for n in (f.name, *f.aliases)]
     for spelling in spellings:
-        words.update(m.group().lower().replace("'", SOFT) for m in WORD.finditer(spelling) if len(m.group()) > 2)
+        words.update(
+            m.group().lower().replace("'", SOFT) for m in WORD.finditer(spelling) if len(m.group()) > 2
+        )
     return words
 
 
@@ -132,7 +134,11 @@ def russian_terms(passages: Iterable[Passage], glossary: Glossary) -> Tally:
     judgments = judgments_of(glossary)
     names = entry_words(glossary)
     for passage, word, offset, _dictionary in russian_words(passages):
-        if judgment(word, judgments) is not None or word.lower().rstrip(SOFT) in names or word.lower() in names:
+        if (
+            judgment(word, judgments) is not None
+            or word.lower().rstrip(SOFT) in names
+            or word.lower() in names
+        ):
             continue
         tally.counted += 1
         if passage.inside(offset, _ANNOTATED):
@@ -178,7 +184,9 @@ class NameReview:
         return [n for n, count in self.paragraphs.items() if count >= minimum]
 
     def without_entry(self, minimum: int = 1) -> list[str]:
-        return sorted((n for n in self.names(minimum) if not self.keys.get(n)), key=lambda n: -self.paragraphs[n])
+        return sorted(
+            (n for n in self.names(minimum) if not self.keys.get(n)), key=lambda n: -self.paragraphs[n]
+        )
 
     def lines(self, minimum: int = 1) -> list[str]:
         names = self.names(minimum)
@@ -188,8 +196,10 @@ class NameReview:
         scope = f" named in {minimum} or more paragraphs" if minimum > 1 else " named"
         return [
             f"{self.what}{scope}: {with_entry} of {len(names)} have an entry ({share:.1%})",
-            f"{self.what}{scope}: {linked} of {pairs} paragraphs naming one link it "
-            f"({linked / pairs if pairs else 1.0:.1%})",
+            (
+                f"{self.what}{scope}: {linked} of {pairs} paragraphs naming one link it "
+                f"({linked / pairs if pairs else 1.0:.1%})"
+            ),
         ]
 
 
@@ -223,7 +233,9 @@ def review_names(
             if reason is not None and reason != _SENT_HERE[kind]:
                 review.judged[reason] += 1
                 continue
-            span = next((s for s in passage.spans if s.kind == kind and s.start < _end and start < s.end), None)
+            span = next(
+                (s for s in passage.spans if s.kind == kind and s.start < _end and start < s.end), None
+            )
             if span is not None:  # a link on any word of the name (`Soviet Opposition`: on `Opposition`)
                 review.keys.setdefault(name, set()).add(span.key)
             named.setdefault(name, False)
@@ -282,7 +294,14 @@ def persons(passages: list[Passage], glossary: Glossary) -> NameReview:
     for spelling in spellings:
         taken.update(surname(word) for word in re.findall(r"[^\W\d_][\w’'\-]*", spelling))
     return review_names(
-        passages, glossary, "Persons", "person", find, frozenset({"term", "faction"}), listed, frozenset(taken)
+        passages,
+        glossary,
+        "Persons",
+        "person",
+        find,
+        frozenset({"term", "faction"}),
+        listed,
+        frozenset(taken),
     )
 
 
