@@ -86,7 +86,7 @@ def _coverage(counts: tuple[int, int] | None, what: str) -> list[str]:
             "",
         ]
     done, counted = counts
-    return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted)}.</p>', ""]
+    return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>', ""]
 
 
 def _term(term: Term, found: Mentions, coverage: Coverage) -> list[str]:
@@ -101,7 +101,7 @@ def _term(term: Term, found: Mentions, coverage: Coverage) -> list[str]:
         lines += ["Also spelled: " + ", ".join(_md(v) for v in term.variants) + ".", ""]
     if term.see_also:
         lines += ["See also: " + ", ".join(f"[{k}](#{k})" for k in term.see_also) + ".", ""]
-    lines += _coverage(coverage.get(f"term:{term.key}"), "annotated at {done} of {counted} occurrences")
+    lines += _coverage(coverage.get(f"term:{term.key}"), "annotated at {done} of {counted} occurrence{s}")
     return lines + _mentioned_in(found.get(("term", term.key), []))
 
 
@@ -130,7 +130,7 @@ def _faction(faction: Faction, glossary: Glossary, found: Mentions, coverage: Co
     if figures:
         lines += ["Leading figures: " + "; ".join(figures) + ".", ""]
     lines += _coverage(
-        coverage.get(f"faction:{faction.key}"), "linked in {done} of {counted} paragraphs that name it"
+        coverage.get(f"faction:{faction.key}"), "linked in {done} of {counted} paragraph{s} that name it"
     )
     return lines + _mentioned_in(found.get(("faction", faction.key), []))
 
@@ -145,7 +145,7 @@ def _person(person: Person, found: Mentions, coverage: Coverage) -> list[str]:
     if others:
         lines += ["Name forms in the works: " + ", ".join(_md(f) for f in others) + ".", ""]
     lines += _coverage(
-        coverage.get(f"person:{person.key}"), "linked in {done} of {counted} paragraphs that name the person"
+        coverage.get(f"person:{person.key}"), "linked in {done} of {counted} paragraph{s} that name the person"
     )
     return lines + _mentioned_in(found.get(("person", person.key), []))
 
