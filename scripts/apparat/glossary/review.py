@@ -20,7 +20,7 @@ from apparat.glossary.annotate import texts
 from apparat.glossary.candidates import is_candidate
 from apparat.glossary.entries import Glossary
 from apparat.glossary.matcher import WORD
-from apparat.glossary.russian import bases, reading
+from apparat.glossary.russian import READINGS, Reading, bases, reading
 from apparat.glossary.translit import SOFT
 from apparat.model import Document
 
@@ -355,7 +355,14 @@ def cached_coverage(documents: list[Document], glossary: Glossary, cache_dir: Pa
     digest = hashlib.sha256(b"apparat-coverage/1")
     for name in _CODE:
         digest.update((package / name).read_bytes())
-    digest.update(repr(glossary).encode())
+    code = digest.hexdigest()
+    # what the counts depend on: the entries' spellings and the judgments, not definitions or descriptions
+    spellings: list[tuple[str, ...]] = [
+        (t.key, t.lemma, t.cyrillic, *t.variants) for t in glossary.terms.values()
+    ]
+    spellings += [(f.key, f.name, *f.aliases) for f in glossary.factions.values()]
+    spellings += [(p.key, *p.forms) for p in glossary.persons.values()]
+    digest.update(repr((spellings, sorted(glossary.not_terms.items()))).encode())
     for document in documents:
         digest.update(document.work.encode() + b"\0")
         for target, text in texts(document):
@@ -368,8 +375,17 @@ def cached_coverage(documents: list[Document], glossary: Glossary, cache_dir: Pa
         return {key: (int(pair[0]), int(pair[1])) for key, pair in stored.items()}
     except (OSError, ValueError, TypeError, IndexError, AttributeError):
         pass
+    words = cache_dir / "coverage" / f"readings-{code}.json"  # the dictionary's answers, by word
+    try:
+        known = json.loads(words.read_text(encoding="utf-8"))
+        READINGS.update({w: Reading(*r) if r else None for w, r in known.items() if w not in READINGS})
+    except (OSError, ValueError, TypeError):
+        pass
     found = entry_coverage(documents, glossary)
     path.parent.mkdir(parents=True, exist_ok=True)
+    stored = {w: [r.base, r.cyrillic] if r else None for w, r in READINGS.items()}
+    words.with_suffix(".new").write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    words.with_suffix(".new").replace(words)
     temporary = path.with_suffix(".new")
     temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
     temporary.replace(path)

@@ -104,11 +104,20 @@ def bases(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@cache
+READINGS: dict[str, Reading | None] = {}
+"""Every word looked up so far (the dictionary walk is the detector's whole cost: about a second for the
+real works' 12,000 distinct words); `apparat.glossary.review` keeps it between builds."""
+
+
 def reading(word: str) -> Reading | None:
     """How the word reads as Russian, if it does: the word itself first, then its bases."""
+    if word in READINGS:
+        return READINGS[word]
+    found = None
     for base in bases(word):
         cyrillic = _known(base)
         if cyrillic is not None:
-            return Reading(base, cyrillic)
-    return None
+            found = Reading(base, cyrillic)
+            break
+    READINGS[word] = found
+    return found
