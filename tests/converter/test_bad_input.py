@@ -40,8 +40,8 @@ def _cut_mid_line(data: bytes) -> bytes:
     """The first 60% of the file, cut inside a line (at a character boundary): a failed copy."""
     text = data.decode("utf-8")
     cut = int(len(text) * 0.6)
-    while text[cut - 1] in " \n":
-        cut -= 1
+    while not (text[cut - 1].isalpha() and text[cut].isalpha()):
+        cut += 1  # inside a word: a cut that happens to fall on a sentence end would look whole
     return text[:cut].encode("utf-8")
 
 

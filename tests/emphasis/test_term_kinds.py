@@ -48,7 +48,7 @@ def test_kinds_inferred_without_the_field(tmp_path: Path) -> None:
 
 def test_a_given_kind_wins_and_a_wrong_one_is_reported(tmp_path: Path) -> None:
     kinds, problems = load(
-        tmp_path, ("Izvestiia", "fixed", "    kind: title"), ("glavk", "noun", "    kind: book")
+        tmp_path, ("Izvestiia", "fixed", "    kind: periodical"), ("glavk", "noun", "    kind: book")
     )
-    assert kinds == {"Izvestiia": TermKind.TITLE}
-    assert problems == ["expected one of word, acronym, name, title, found 'book'"]
+    assert kinds == {"Izvestiia": TermKind.PERIODICAL}
+    assert problems == ["expected one of word, acronym, name, institution, periodical, work, found 'book'"]

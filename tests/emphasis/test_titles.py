@@ -50,7 +50,7 @@ def glossary() -> Glossary:
                 "nep", "nep", "НЭП", "New Economic Policy", "T.", Pos.FIXED, 3, ("NEP",), case_sensitive=True
             ),
             "sovnarkom": term("sovnarkom", "Sovnarkom", "Совнарком", Pos.FIXED, TermKind.NAME, 4),
-            "izvestiia": term("izvestiia", "Izvestiia", "Известия", Pos.FIXED, TermKind.TITLE, 5),
+            "izvestiia": term("izvestiia", "Izvestiia", "Известия", Pos.FIXED, TermKind.PERIODICAL, 5),
         },
         factions={"left-opposition": Faction("left-opposition", "Left Opposition", "Test.", 1923, 1927, 1)},
         persons={

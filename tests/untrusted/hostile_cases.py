@@ -107,7 +107,10 @@ BAD_FIELDS = [
 
 TERM = "  - lemma: smychka\n    cyrillic: смычка\n    gloss: bond\n    pos: noun\n    definition: A bond. Of classes.\n"
 PERSON = "  - name: Trotsky, Leon\n    forms: [Trotsky]\n    identification: A leader. An exile.\n"
-FACTION = "  - name: Left Opposition\n    years: [1923, 1927]\n    description: A faction. Of the left.\n"
+FACTION = (
+    "  - name: Left Opposition\n    years: [1923, 1927]\n    description: A faction. Of the left.\n"
+    "    kind: russian\n"
+)
 
 BAD_DATA: dict[str, tuple[str, str, int, str]] = {
     "id with an event handler (term)": (
@@ -122,7 +125,7 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         5,
         "data.schema",
     ),
-    "id with a quote": ("factions", FACTION + '    id: left"><script>\n', 5, "data.schema"),
+    "id with a quote": ("factions", FACTION + '    id: left"><script>\n', 6, "data.schema"),
     "misspelt optional key (froms)": (
         "persons",
         "  - name: Trotsky, Leon\n    froms: [Trotsky]\n    identification: A leader. An exile.\n",
@@ -135,7 +138,7 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         4,
         "data.unknown-key",
     ),
-    "unknown key in a faction": ("factions", FACTION + "    colour: red\n", 5, "data.unknown-key"),
+    "unknown key in a faction": ("factions", FACTION + "    colour: red\n", 6, "data.unknown-key"),
     "second entry with the same Cyrillic": (
         "terms",
         TERM + TERM.replace("lemma: smychka", "lemma: smychka-two"),

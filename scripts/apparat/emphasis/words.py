@@ -31,7 +31,7 @@ def evidence_for(
     if term is None:
         return None
     printed = text[start:end]
-    if term.kind is TermKind.TITLE:
+    if term.kind.is_title:
         # in quotation marks the author made it an article or a series (`‘Russkie voprosy’`)
         return None if quoted(text, start, end) else Evidence.GLOSSARY_TITLE
     if term.kind is TermKind.WORD and not printed_as_acronym(printed):

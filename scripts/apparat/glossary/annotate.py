@@ -2,8 +2,8 @@
 
 Blocks of every kind (headings, paragraphs, quotations) and note texts are treated alike. A span never
 overlaps a note reference `[^N]` (words cannot contain one) or an annotation already made for the same
-text: citations run first, and a term inside a citation is part of the citation. Persons are linked at
-their first mention in each paragraph or note only; every other occurrence of a term or faction is linked.
+text: citations run first, and a term inside a citation is part of the citation. Persons and factions are
+linked at their first mention in each paragraph or note only; every occurrence of a term is linked.
 
 Nothing is added for search: the site's search expands a Cyrillic or English query to the term's spellings
 (`glossary/search.py` gives it the data), so the pages hold only what the reader sees.
@@ -31,6 +31,10 @@ def texts(document: Document) -> Iterator[tuple[str, str]]:
                 yield f"{section.id}-n{note.n}", note.text
 
 
+_FIRST_ONLY = frozenset({AnnotationKind.PERSON, AnnotationKind.FACTION})
+"""Kinds linked at their first mention in each paragraph or note only (a paragraph on the Opposition
+would otherwise be a row of links)."""
+
 _MATCHERS: dict[int, tuple[Glossary, Matcher]] = {}
 """Matchers by glossary object. The glossary is kept beside its matcher: alive, its id cannot be reused by
 another glossary, which would otherwise be handed a matcher that is not its own."""
@@ -52,13 +56,13 @@ def annotate(document: Document, glossary: Glossary) -> list[Annotation]:
     result: list[Annotation] = []
     for target, text in texts(document):
         busy = taken.get(target, [])
-        persons_seen: set[str] = set()
+        names_seen: set[tuple[AnnotationKind, str]] = set()
         for hit in matcher.find(text):
             if any(hit.start < end and start < hit.end for start, end in busy):
                 continue
-            if hit.kind is AnnotationKind.PERSON:
-                if hit.key in persons_seen:
+            if hit.kind in _FIRST_ONLY:
+                if (hit.kind, hit.key) in names_seen:
                     continue
-                persons_seen.add(hit.key)
+                names_seen.add((hit.kind, hit.key))
             result.append(Annotation(hit.kind, hit.key, target, hit.start, hit.end))
     return result

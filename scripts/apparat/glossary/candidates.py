@@ -66,7 +66,8 @@ def uncovered(documents: list[Document], glossary: Glossary) -> list[Candidate]:
                 if any(start <= match.start() < end for start, end in covered):
                     continue
                 word = _bare(match.group())
-                if word.lower() in glossary.not_terms or word.lower().rstrip(SOFT) in glossary.not_terms:
+                judged = (word, word.rstrip(SOFT), word.lower(), word.lower().rstrip(SOFT))
+                if any(form in glossary.not_terms for form in judged):  # `Soviet` is judged as written
                     continue
                 inside = any(start <= match.start() < end for start, end in bracketed)
                 if is_candidate(word, inside):

@@ -17,7 +17,17 @@ from typing import Any, TypeVar
 
 from apparat import datacheck
 from apparat.diagnostics import Code, Diagnostic, Reporter, Severity
-from apparat.glossary.entries import Faction, Glossary, Person, Pos, Term, TermKind, slug
+from apparat.glossary.entries import (
+    REASONS,
+    Faction,
+    FactionKind,
+    Glossary,
+    Person,
+    Pos,
+    Term,
+    TermKind,
+    slug,
+)
 from apparat.glossary.translit import SOFT
 from apparat.untrusted import (
     LinedDict,
@@ -32,7 +42,7 @@ from apparat.works import display_path
 T = TypeVar("T")
 
 _TERM_FIELDS = ("lemma", "cyrillic", "gloss", "pos", "definition")
-_FACTION_FIELDS = ("name", "years", "description")
+_FACTION_FIELDS = ("name", "kind", "description")
 _PERSON_FIELDS = ("name", "forms", "identification")
 _PROSE = ("definition", "description", "identification")
 """Fields in the Markdown subset of definitions; every other text field is plain text."""
@@ -249,16 +259,21 @@ def _default_kind(lemma: str, pos: Pos) -> TermKind:
     return TermKind.ACRONYM if sum(c.isupper() for c in lemma) >= 2 else TermKind.NAME
 
 
-def _years(file: _File, item: LinedDict) -> tuple[int, int] | None:
-    years = item["years"]
+def _years(file: _File, item: LinedDict) -> tuple[int | None, int | None] | None:
+    """[first, last], [first] (outlived the period), or no field (dates not certain)."""
+    years = item.get("years")
+    if years is None:
+        return None, None
     if (
         isinstance(years, list)
-        and len(years) == 2
+        and len(years) in (1, 2)
         and all(isinstance(y, int) for y in years)
-        and 1850 <= years[0] <= years[1] <= 2000
+        and 1700 <= years[0] <= years[-1] <= 2000
     ):
-        return years[0], years[1]
-    file.problem(item.line, "years as [first, last], e.g. [1923, 1927]", repr(years)[:40], Code.DATA_SCHEMA)
+        return years[0], (years[1] if len(years) == 2 else None)
+    file.problem(
+        item.line, "years as [first, last] or [first], e.g. [1923, 1927]", repr(years)[:40], Code.DATA_SCHEMA
+    )
     return None
 
 
@@ -266,6 +281,11 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
     if not checker.fields(file, item, _FACTION_FIELDS) or not checker.markdown(file, item, "description"):
         return None
     years = _years(file, item)
+    try:
+        kind = FactionKind(str(item["kind"]))
+    except ValueError:
+        file.problem(item.line, f"kind one of {', '.join(k.value for k in FactionKind)}", repr(item["kind"]))
+        return None
     aliases = _strings(file, item, "aliases")
     successor_of = _strings(file, item, "successor_of")
     figures = _strings(file, item, "figures")
@@ -289,6 +309,8 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
         successor_of=successor_of,
         merged_into=str(merged) if merged else None,
         figures=figures,
+        kind=kind,
+        country=str(item["country"]) if item.get("country") else None,
     )
 
 
@@ -363,13 +385,32 @@ def load_glossary(data_dir: Path, reporter: Reporter) -> Glossary:
 
 
 def _not_terms(path: Path, reporter: Reporter) -> dict[str, str]:
-    """`reason: [words]` → word (lower case) → reason. The file is optional."""
+    """`reason: |` with one word or phrase per line (or `reason: [words]`) → word → reason, the word in lower
+    case unless it was judged with a capital. The file is optional."""
     if not path.is_file():
         return {}
-    data = _load(_File(path, reporter), "not-terms")
+    file = _File(path, reporter)
+    data = _load(file, "not-terms")
     if not isinstance(data, dict) or datacheck.check("not-terms", data, ""):
         return {}
     result: dict[str, str] = {}
     for reason, words in data.items():
-        result.update((_soft(word).lower(), reason) for word in _texts(words) or ())
+        if reason not in REASONS:
+            file.problem(getattr(data, "line", 1), f"a reason one of {', '.join(REASONS)}", repr(reason)[:40])
+            continue
+        # one word or phrase per line of a block (quick to parse, one judgment per line in a diff), or a list
+        values = (
+            tuple(filter(None, map(str.strip, words.splitlines())))
+            if isinstance(words, str)
+            else _texts(words)
+        )
+        if values is None:
+            file.problem(getattr(data, "line", 1), f"a list of words under {reason!r}", repr(words)[:40])
+            continue
+        # a judgment written with a capital applies to capitalised occurrences only (`Soviet`, the state)
+        result.update((_judged(_soft(word)), reason) for word in values)
     return result
+
+
+def _judged(word: str) -> str:
+    return word if word[:1].isupper() else word.lower()

@@ -30,16 +30,60 @@ class Pos(StrEnum):
 
 
 class TermKind(StrEnum):
-    """What a term names, which decides how the edition sets it (see apparat.emphasis)."""
+    """What a term names. It decides how the edition sets the term (`italic`, read by apparat.emphasis) and
+    under which heading the terms page lists it."""
 
     WORD = "word"
     """A Russian word or phrase: set in italics, like any foreign word."""
     ACRONYM = "acronym"
     """An abbreviation (`VSNKh`, `TsK`): roman."""
     NAME = "name"
-    """A proper name of an institution, a place or a building (`Sovnarkom`, `Smol’nyi`): roman."""
-    TITLE = "title"
-    """The title of a work or a periodical (`Izvestiia`, `Sochineniia`): italic, as titles are."""
+    """A proper name of a place or a building (`Smol’nyi`): roman."""
+    INSTITUTION = "institution"
+    """A body of the party or the state (`Sovnarkom`, `Gosplan`): roman."""
+    PERIODICAL = "periodical"
+    """A newspaper or journal (`Izvestiia`): italic, as titles are."""
+    WORK = "work"
+    """The title of a book, pamphlet or article (`Sochineniia`): italic."""
+
+    @property
+    def italic(self) -> bool:
+        return self in {TermKind.WORD, TermKind.PERIODICAL, TermKind.WORK}
+
+    @property
+    def is_title(self) -> bool:
+        """A title of a work or periodical (italic whatever its form, even capitalised)."""
+        return self in {TermKind.PERIODICAL, TermKind.WORK}
+
+
+TERM_KIND_HEADINGS = {
+    TermKind.WORD: "Words and concepts",
+    TermKind.ACRONYM: "Abbreviations",
+    TermKind.INSTITUTION: "Institutions",
+    TermKind.NAME: "Places and other names",
+    TermKind.PERIODICAL: "Periodicals",
+    TermKind.WORK: "Works and titles",
+}
+
+REASONS: dict[str, str] = {
+    "english": "an English word whose spelling reads as a Russian form",
+    "english-derived": "an English word made from a Russian name or loan",
+    "names": "a person's name or part of one; persons are reviewed on their own",
+    "groupings": "names a political grouping; groupings are reviewed on their own",
+    "places": "a place name",
+    "other-languages": "a word of another language than Russian or English",
+    "fragments": "a letter, abbreviation, prefix or a piece of a word the extraction broke",
+    "states": "a state, not a political grouping (Soviet Union)",
+    "institutions": "a body of the party or the state, a congress or an army, not a grouping (Central Committee)",
+    "nationalities": "an adjective of nationality or place (Georgian)",
+    "concepts": "a doctrine, a system or an idea rather than an organised grouping (Marxism, Bonapartism)",
+    "generic": "names a kind of grouping, not one grouping (the Communist Party of no country in particular)",
+    "titles": "a word of the title of a book, article or chapter",
+    "calendar": "a month, or a month of the French revolutionary calendar used as a concept (Thermidor)",
+    "scholars": "a scholar whose work is cited: the bibliography, not the glossary, lists them",
+    "passing": "a person named in passing, whose name the sentence itself explains",
+}
+"""The fixed list of reasons a word of `not-terms.yml` may be judged by (the file's top-level keys)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,26 +112,54 @@ class Term:
         _check_key(self.key)
 
 
+class FactionKind(StrEnum):
+    """What kind of political grouping an entry is; the factions page groups its entries by kind."""
+
+    RUSSIAN = "russian"
+    PARTY = "party"
+    INTERNATIONAL = "international"
+    TENDENCY = "tendency"
+    FRONT = "front"
+
+
+FACTION_KIND_HEADINGS = {
+    FactionKind.RUSSIAN: "Russian party factions and oppositions",
+    FactionKind.PARTY: "Other parties and movements",
+    FactionKind.INTERNATIONAL: "Internationals",
+    FactionKind.TENDENCY: "Tendencies and labels",
+    FactionKind.FRONT: "Fronts and blocs",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Faction:
     key: str
     name: str
     description: str
-    start: int
-    end: int
+    start: int | None
+    """First year, or None when the dates are not certain (the entry is then not on the timeline)."""
+    end: int | None
+    """Last year, or None for a grouping that outlived the period the works discuss."""
     line: int
     aliases: tuple[str, ...] = ()
     successor_of: tuple[str, ...] = ()
     merged_into: str | None = None
     figures: tuple[str, ...] = ()
     """Keys of persons."""
+    kind: FactionKind = FactionKind.RUSSIAN
+    country: str | None = None
 
     def __post_init__(self) -> None:
         _check_key(self.key)
 
     @property
     def years(self) -> str:
-        """ "1923–1927", or one year when the faction lived within it."""
+        """ "1923–1927", one year when the faction lived within it, "1920–" when it outlived the period,
+        nothing when undated."""
+        if self.start is None:
+            return ""
+        if self.end is None:
+            return f"{self.start}–"
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 

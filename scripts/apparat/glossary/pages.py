@@ -12,10 +12,19 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from apparat.edition import Edition
-from apparat.glossary.entries import Faction, Glossary, Person, Term
-from apparat.glossary.timeline import svg
+from apparat.glossary.entries import (
+    FACTION_KIND_HEADINGS,
+    TERM_KIND_HEADINGS,
+    Faction,
+    Glossary,
+    Person,
+    Term,
+)
+from apparat.glossary.review import Coverage
+from apparat.glossary.timeline import dated, svg
 from apparat.model import ABSTRACT_TARGET, AnnotationKind
 from apparat.render.typography import smarten, smarten_html
 from apparat.untrusted import render_definition
@@ -70,9 +79,20 @@ def _mentioned_in(entries: list[tuple[Edition, list[str]]]) -> list[str]:
     return lines
 
 
-def _term(term: Term, found: Mentions, glossary: Glossary) -> list[str]:
+def _coverage(counts: tuple[int, int] | None, what: str) -> list[str]:
+    """The entry's coverage by the independent count (apparat.glossary.review), for the editors."""
+    if counts is None:
+        return [
+            '<p class="ap-coverage">Independent count: the detectors find no mention outside citations.</p>',
+            "",
+        ]
+    done, counted = counts
+    return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>', ""]
+
+
+def _term(term: Term, found: Mentions, glossary: Glossary, coverage: Coverage) -> list[str]:
     lines = [
-        f"## {_md(term.lemma)} · {term.cyrillic} · {_md(term.gloss)} {{ #{term.key} lang=ru-Latn }}",
+        f"### {_md(term.lemma)} · {term.cyrillic} · {_md(term.gloss)} {{ #{term.key} lang=ru-Latn }}",
         "",
     ]
     if term.expansion:
@@ -84,11 +104,15 @@ def _term(term: Term, found: Mentions, glossary: Glossary) -> list[str]:
         # each entry by the name the reader sees in its heading (the lemma), not its key
         also = (f"[{_md(glossary.terms[k].lemma)}](#{k})" for k in term.see_also if k in glossary.terms)
         lines += ["See also: " + ", ".join(also) + ".", ""]
+    lines += _coverage(coverage.get(f"term:{term.key}"), "annotated at {done} of {counted} occurrence{s}")
     return lines + _mentioned_in(found.get(("term", term.key), []))
 
 
-def _faction(faction: Faction, glossary: Glossary, found: Mentions) -> list[str]:
-    lines = [f"## {_md(faction.name)} ({faction.years}) {{ #{faction.key} }}", ""]
+def _faction(faction: Faction, glossary: Glossary, found: Mentions, coverage: Coverage) -> list[str]:
+    years = f" ({faction.years})" if faction.years else ""
+    lines = [f"### {_md(faction.name)}{years} {{ #{faction.key} }}", ""]
+    if faction.country:
+        lines += [f"*{_md(faction.country)}*", ""]
     if faction.aliases:
         lines += ["Also called: " + ", ".join(_md(a) for a in faction.aliases) + ".", ""]
     lines += [smarten_html(render_definition(faction.description)), ""]
@@ -108,10 +132,13 @@ def _faction(faction: Faction, glossary: Glossary, found: Mentions) -> list[str]
     ]
     if figures:
         lines += ["Leading figures: " + "; ".join(figures) + ".", ""]
+    lines += _coverage(
+        coverage.get(f"faction:{faction.key}"), "linked in {done} of {counted} paragraph{s} that name it"
+    )
     return lines + _mentioned_in(found.get(("faction", faction.key), []))
 
 
-def _person(person: Person, found: Mentions) -> list[str]:
+def _person(person: Person, found: Mentions, coverage: Coverage) -> list[str]:
     dates = f" ({person.born or '?'}–{person.died or '?'})" if person.born or person.died else ""
     lines = [f"## {_md(person.name)}{dates} {{ #{person.key} }}", ""]
     if person.full_name:
@@ -120,6 +147,9 @@ def _person(person: Person, found: Mentions) -> list[str]:
     others = [f for f in person.forms if f not in person.name]
     if others:
         lines += ["Name forms in the works: " + ", ".join(_md(f) for f in others) + ".", ""]
+    lines += _coverage(
+        coverage.get(f"person:{person.key}"), "linked in {done} of {counted} paragraph{s} that name the person"
+    )
     return lines + _mentioned_in(found.get(("person", person.key), []))
 
 
@@ -131,8 +161,19 @@ def _md(text: str) -> str:
     return escaped
 
 
-def _header(title: str, intro: str) -> list[str]:
-    return ["---", f"title: {title}", "---", "", f"# {title}", "", intro, ""]
+def _header(title: str, intro: str, anchor: str | None = None) -> list[str]:
+    """The page's front matter, heading and introduction; `anchor` keeps a published heading id."""
+    heading = f"# {title}" + (f" {{ #{anchor} }}" if anchor else "")
+    return ["---", f"title: {title}", "---", "", heading, "", intro, ""]
+
+
+def _grouped(headings: dict[Any, str], members: dict[Any, list[str]]) -> list[str]:
+    """One `##` section per kind that has entries, in the headings' order."""
+    lines: list[str] = []
+    for kind, heading in headings.items():
+        if members.get(kind):
+            lines += [f"## {heading} {{ #kind-{kind} }}", "", *members[kind]]
+    return lines
 
 
 def _timeline_table(factions: list[Faction], glossary: Glossary) -> list[str]:
@@ -152,7 +193,7 @@ def _timeline_table(factions: list[Faction], glossary: Glossary) -> list[str]:
         '<table class="ap-timeline-table">',
         "<caption>The timeline as a table</caption>",
         (
-            '<thead><tr><th scope="col">Faction</th><th scope="col">Active</th>'
+            '<thead><tr><th scope="col">Grouping</th><th scope="col">Active</th>'
             '<th scope="col">Successor of</th><th scope="col">Merged into</th></tr></thead>'
         ),
         "<tbody>",
@@ -163,33 +204,56 @@ def _timeline_table(factions: list[Faction], glossary: Glossary) -> list[str]:
     ]
 
 
-def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) -> list[Path]:
+def write_pages(
+    glossary: Glossary, editions: list[Edition], content_dir: Path, coverage: Coverage | None = None
+) -> list[Path]:
     folder = content_dir / "glossary"
     folder.mkdir(parents=True, exist_ok=True)
     found = mentions(editions)
-    terms = sorted(glossary.terms.values(), key=lambda t: t.lemma.casefold())
-    factions = sorted(glossary.factions.values(), key=lambda f: f.name.casefold())
+    coverage = coverage or {}
+    terms: dict[Any, list[str]] = defaultdict(list)
+    for term in sorted(glossary.terms.values(), key=lambda t: t.lemma.casefold()):
+        terms[term.kind] += _term(term, found, glossary, coverage)
+    factions: dict[Any, list[str]] = defaultdict(list)
+    for faction in sorted(glossary.factions.values(), key=lambda f: f.name.casefold()):
+        factions[faction.kind] += _faction(faction, glossary, found, coverage)
     persons = sorted(glossary.persons.values(), key=lambda p: p.name.casefold())
     picture = svg(list(glossary.factions.values()))
+    note = (
+        "Each entry gives its coverage by the independent count: how often the edition's own detectors, "
+        "which read the text without the glossary, find it, and how often it is annotated there "
+        "(see the method in the project's docs/glossary.md)."
+    )
     pages = {
-        "terms.md": _header(
-            "Russian terms",
-            "Russian words, acronyms, institutions and titles in the works, in ALA-LC transliteration, with the "
-            "Cyrillic, an English gloss and a short explanation.",
-        )
-        + [line for term in terms for line in _term(term, found, glossary)],
-        "factions.md": _header(
-            "Factions",
-            "The factions and groupings named in the works, with the years they were active and how they "
-            "split and merged.",
-        )
-        + ['<figure class="ap-timeline-figure">', picture, "</figure>", ""]
-        + _timeline_table(sorted(factions, key=lambda f: (f.start, f.end)), glossary)
-        + [line for faction in factions for line in _faction(faction, glossary, found)],
-        "persons.md": _header(
-            "Persons", "The historical figures named in the works, with dates and one line each."
-        )
-        + [line for person in persons for line in _person(person, found)],
+        "terms.md": [
+            *_header(
+                "Russian terms",
+                "Russian words, acronyms, institutions, periodicals and titles in the works, in ALA-LC "
+                "transliteration, with the Cyrillic, an English gloss and a short explanation. " + note,
+            ),
+            *_grouped(TERM_KIND_HEADINGS, terms),
+        ],
+        "factions.md": [
+            *_header(
+                "Factions, parties and tendencies",
+                "The political groupings named in the works, grouped by kind, with the years they were active "
+                "and how they split and merged. In the text, the first mention of a grouping in each paragraph "
+                "links here. " + note,
+                anchor="factions",  # the page's published heading id from before it covered every grouping
+            ),
+            '<figure class="ap-timeline-figure" tabindex="0">',
+            picture,
+            "</figure>",
+            "",
+            *_timeline_table(dated(list(glossary.factions.values())), glossary),
+            *_grouped(FACTION_KIND_HEADINGS, factions),
+        ],
+        "persons.md": [
+            *_header(
+                "Persons", "The historical figures named in the works, with dates and one line each. " + note
+            ),
+            *(line for person in persons for line in _person(person, found, coverage)),
+        ],
     }
     written = []
     for name, lines in pages.items():

@@ -10,6 +10,7 @@ from apparat.edition import Edition
 from apparat.glossary import annotate as _annotate
 from apparat.glossary import data as _data
 from apparat.glossary import pages as _pages
+from apparat.glossary import review as _review
 from apparat.glossary import search as _search
 from apparat.glossary import tips as _tips
 from apparat.glossary.entries import Glossary
@@ -45,9 +46,15 @@ def annotate(
     return found
 
 
-def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) -> list[Path]:
-    """`content/glossary/terms.md`, `factions.md`, `persons.md` and the factions timeline SVG."""
-    return _pages.write_pages(glossary, editions, content_dir)
+def write_pages(
+    glossary: Glossary, editions: list[Edition], content_dir: Path, cache_dir: Path | None = None
+) -> list[Path]:
+    """`content/glossary/terms.md`, `factions.md`, `persons.md` and the factions timeline SVG, with each
+    entry's coverage by the independent count (kept in `cache_dir` between builds: the dictionary
+    detector takes a second or two on the real works)."""
+    documents = [edition.document for edition in editions]
+    coverage = _review.cached_coverage(documents, glossary, cache_dir)
+    return _pages.write_pages(glossary, editions, content_dir, coverage)
 
 
 def tips(glossary: Glossary) -> dict[str, str]:
