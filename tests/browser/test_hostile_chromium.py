@@ -93,9 +93,6 @@ class Watch:
         self.executed: list[str] = []
         self.body = ""
         self.context.route("**/*", self._serve)
-        self.page = self.context.new_page()
-        self.page.on("dialog", self._dialog)
-        self.page.on("pageerror", lambda error: self.executed.append(f"script error: {error}"))
 
     def _dialog(self, dialog: Any) -> None:
         self.executed.append(f"dialog: {dialog.message}")
@@ -113,12 +110,17 @@ class Watch:
         """Open `body`, click what can be clicked; what ran."""
         self.executed = []
         self.body = _document(body, policy)
-        self.page.goto(ORIGIN + "/case")
-        with contextlib.suppress(Exception):  # a payload navigated away (meta refresh): nothing to click
-            self.page.evaluate(CLICK)
-        self.page.wait_for_timeout(20)
-        with contextlib.suppress(Exception):  # leave the page: a pending refresh cannot disturb the next case
-            self.page.goto("about:blank")
+        # A page of its own per case: a navigation a payload left pending cannot disturb the next case.
+        page = self.context.new_page()
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda error: self.executed.append(f"script error: {error}"))
+        try:
+            page.goto(ORIGIN + "/case")
+            with contextlib.suppress(Exception):  # a payload navigated away (meta refresh): nothing to click
+                page.evaluate(CLICK)
+            page.wait_for_timeout(20)
+        finally:
+            page.close()
         return self.executed
 
 

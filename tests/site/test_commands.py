@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from apparat.cli import main
+from apparat.site.build import BuildResult
+from apparat.site.layout import Layout
 
 
-def test_check_passes_on_a_good_site(sample_site: Path) -> None:
-    assert main(["check", "--site", str(sample_site)]) == 0
+def test_check_passes_on_a_good_site(sample_build: tuple[Layout, BuildResult]) -> None:
+    layout = sample_build[0]  # its own models: the project's build/models may hold another build's
+    assert main(["check", "--site", str(layout.site), "--models", str(layout.models)]) == 0
 
 
 def test_check_fails_on_a_broken_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
