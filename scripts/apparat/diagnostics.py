@@ -69,6 +69,8 @@ class Code(StrEnum):
     """A citation in a work's notes names a key that bibliography.bib does not hold."""
     BIB_UNLINKED = "bib.unlinked"
     """A citation-like string in a note that no citation annotation covers."""
+    EDITION_TOOLS = "edition.tools"
+    """A Debian package the EPUB or PDF edition needs is not installed (Pango for WeasyPrint)."""
 
 
 class Severity(StrEnum):
