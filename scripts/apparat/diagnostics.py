@@ -53,6 +53,9 @@ class Code(StrEnum):
     """A link points to an anchor (`#p123`, `#fn:4`, a paragraph id) that its page does not have."""
     SITE_FOOTNOTE = "site.footnote"
     """A footnote reference without definition, a definition given twice, or a note nobody calls."""
+    SITE_FIDELITY = "site.fidelity"
+    """The built page differs from the model: a note number other than the printed one, a paragraph whose
+    visible text is not the model's, a back-link naming another note (`site/fidelity.py`)."""
     SITE_TIP = "site.unresolved-tip"
     """An annotated span whose `data-ap` key has no tooltip (no glossary or bibliography entry)."""
     SITE_EXTERNAL = "site.external-request"

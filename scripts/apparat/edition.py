@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from apparat.model import ABSTRACT_TARGET, Document
 from apparat.render.markdown import ChapterFile
+from apparat.render.notes import note_anchor
 from apparat.works import Work
 
 
@@ -27,7 +28,7 @@ class Edition:
     def url(self, target: str) -> str:
         """The target's address relative to the content root: `<work>/<chapter>.html#<anchor>`.
 
-        Blocks carry their id as anchor; notes are Python-Markdown footnotes, anchored `fn:<N>`.
+        Blocks carry their id as anchor; notes the anchor of `render.notes` (`fn:<N>`, N as printed).
         """
         if target == ABSTRACT_TARGET:
             return f"{self.work.id}/index.html#{ABSTRACT_TARGET}"
@@ -37,5 +38,5 @@ class Edition:
         page = f"{self.work.id}/{chapter.path.stem}.html"
         section, _, rest = target.rpartition("-n")
         if section == chapter.section_id and rest.isdigit():
-            return f"{page}#fn:{rest}"
+            return f"{page}#{note_anchor(int(rest))}"
         return f"{page}#{target}"

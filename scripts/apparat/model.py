@@ -154,9 +154,6 @@ class Annotation:
     end: int
     locator: str | None = None
     """For citations: the page locator as printed ("p. 12", "pp. 4–15")."""
-    search: str | None = None
-    """Words search should find at this span that the reader does not see (a term's Cyrillic lemma and
-    English gloss); the renderer writes them into a hidden element inside the span."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,58 +1,66 @@
-"""Search finds a term's passages by transliteration, Cyrillic or gloss: hidden words at the first
-occurrence of each term in a paragraph or note, and what MkDocs' search index makes of them."""
+"""Search finds a term's passages by transliteration, Cyrillic or gloss without hidden words in the pages:
+the glossary gives the search its spellings, glosses and transliteration table (glossary/search.py), and
+the search index holds only what the pages show (the browser tests run the queries)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from test_glossary_matcher import document, glossary
 
 from apparat.glossary.annotate import _MATCHERS, annotate
-from apparat.model import Annotation, AnnotationKind, BlockKind
+from apparat.glossary.search import gloss_phrases, letters, search_terms
+from apparat.glossary.translit import latin
 from apparat.render.inline import RENDERERS
 from apparat.site.build import BuildResult
 from apparat.site.layout import Layout
 
 
-def test_first_occurrence_per_paragraph_carries_cyrillic_gloss_and_lemma() -> None:
+def test_annotations_carry_no_hidden_words() -> None:
     _MATCHERS.clear()
-    doc = document("biurokratii and smychka, then biurokratiei again.", "Biurokratiia once more.")
-    found = annotate(doc, glossary())
-    assert [(a.key, a.search) for a in found] == [
-        ("biurokratiia", "biurokratiia бюрократия bureaucracy"),  # inflected: the lemma is added
-        ("smychka", "смычка bond"),
-        ("biurokratiia", None),  # second in its paragraph
-        ("biurokratiia", "бюрократия bureaucracy"),  # a new paragraph; the lemma is printed
+    found = annotate(document("biurokratii and smychka"), glossary())
+    rendered = [RENDERERS[a.kind](a, "x") for a in found]
+    assert [a.key for a in found] == ["biurokratiia", "smychka"]
+    assert all("hidden" not in r and "ap-search" not in r for r in rendered)
+    assert rendered[0] == (
+        '<a class="ap-term" href="../glossary/terms.html#biurokratiia" data-ap="term:biurokratiia">x</a>'
+    )
+
+
+def test_gloss_phrases_are_what_a_reader_types() -> None:
+    assert gloss_phrases("red tape, office routine") == ["red tape", "office routine"]
+    assert gloss_phrases("(state) official") == ["state official", "official", "state"]
+    assert gloss_phrases("to become bureaucratised") == ["become bureaucratised"]
+    assert gloss_phrases("alliance, bond (of workers and peasants)") == [
+        "alliance",
+        "bond of workers and peasants",
+        "bond",
+        "of workers and peasants",
     ]
 
 
-def test_a_lemma_with_soft_signs_is_also_findable_without_them() -> None:
+def test_search_terms_give_every_spelling_and_the_glossary_transliteration() -> None:
     _MATCHERS.clear()
-    found = annotate(document("a plea for kul’turnost’"), glossary())
-    assert [a.search for a in found] == ["kulturnost культурность culturedness"]
+    data = search_terms(glossary())
+    terms = {t["key"]: t for t in data["terms"]}
+    assert {"biurokratiia", "biurokratii", "biurokratiei"} <= set(terms["biurokratiia"]["forms"])
+    assert terms["kulturnost"]["forms"][0].startswith("kul’turnost")
+    assert terms["smychka"]["glosses"] == ["bond"]
+    table = data["letters"]
+    assert table["ь"] == "’" and table["щ"] == "shch" and table["Я"] == "Ia"
+    word = "главкократия"
+    assert "".join(table[c] for c in word) == latin(word) == "glavkokratiia"
+    assert letters() is letters()  # read once from iuliia's schema
 
 
-def test_headings_get_no_hidden_words() -> None:
-    _MATCHERS.clear()
-    doc = document("smychka")
-    doc.sections[0].blocks[0] = replace(doc.sections[0].blocks[0], kind=BlockKind.HEADING, level=2)
-    assert [a.search for a in annotate(doc, glossary())] == [None]
-
-
-def test_renderer_writes_a_hidden_element_with_words_only() -> None:
-    plain = Annotation(AnnotationKind.TERM, "smychka", "b1", 0, 7)
-    assert "ap-search" not in RENDERERS[AnnotationKind.TERM](plain, "smychku")
-    hostile = Annotation(AnnotationKind.TERM, "smychka", "b1", 0, 7, search='смычка <b>*bond*</b> "x" [a](b)')
-    rendered = RENDERERS[AnnotationKind.TERM](hostile, "smychku")
-    assert rendered.endswith('>smychku<span class="ap-search" hidden> смычка b bond b x a b </span></a>')
-
-
-def test_the_sample_search_index_finds_chapters_by_cyrillic_and_gloss(
+def test_the_sample_index_holds_only_what_the_pages_show(
     glossary_edition: tuple[Layout, BuildResult],
 ) -> None:
     layout, _ = glossary_edition
-    docs = json.loads((layout.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    chapters = [d for d in docs if d["location"].startswith("sample-book/0")]
-    assert any("бюрократия" in d["text"] for d in chapters)
-    assert any("biurokratiia бюрократия bureaucracy" in d["text"] for d in chapters)
+    script = (layout.site / "search" / "apparat-index.js").read_text(encoding="utf-8")
+    index = json.loads(script[script.index("=") + 1 :].strip().rstrip(";"))
+    chapters = [e for e in index["entries"] if index["kinds"][e[3]] == "text"]
+    assert chapters and not any("бюрократия" in e[4] for e in chapters)  # the Cyrillic is not in the text
+    assert any("glavkokratiia" in e[4] for e in chapters)
+    terms = (layout.site / "generated" / "search-terms.js").read_text(encoding="utf-8")
+    assert '"glavkokratiia"' in terms and '"rule of the glavki"' in terms

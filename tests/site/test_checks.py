@@ -74,3 +74,25 @@ def test_markdown_footnotes_unused_and_code_is_skipped(tmp_path: Path) -> None:
     )
     problems = [(p.line, p.message) for p in check_markdown([page], tmp_path)]
     assert problems == [(9, "expected a reference to footnote [^4], found none (unused)")]
+
+
+def test_notes_written_as_html_called_listed_and_unused(tmp_path: Path) -> None:
+    from apparat.model import Note, NoteStatus
+    from apparat.render import notes
+
+    def item(n: int) -> str:
+        return notes.item_html(Note(n, NoteStatus.PRESENT, "Ours.", None, None), "Ours.", 1)
+
+    page = tmp_path / "chapter.md"
+    page.write_text(
+        f"Text{notes.reference_html(1)} and{notes.reference_html(3)}.\n\n"
+        + "\n".join([item(1), item(1), item(2)])
+        + '\n<li id="fn:9" value="9" data-uncalled><p>A fragment no marker calls.</p></li>\n',
+        encoding="utf-8",
+    )
+    problems = [(p.line, p.message) for p in check_markdown([page], tmp_path)]
+    assert problems == [
+        (1, "expected note fn:3 in the notes list, found none"),
+        (4, "expected one note fn:1, found a second (first at line 3)"),
+        (5, "expected a reference to note fn:2, found none (unused)"),
+    ]

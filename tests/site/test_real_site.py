@@ -16,6 +16,7 @@ from apparat.site.measure import chapter_weights, index_weight
 
 pytestmark = pytest.mark.real
 
+
 def layers_for_tests() -> list[str] | None:
     chosen = os.environ.get("APPARAT_TEST_LAYERS")
     return None if chosen is None else [n for n in chosen.split(",") if n]
@@ -43,7 +44,8 @@ def test_full_build_of_both_editions(sources: Path, tmp_path: Path) -> None:
         + f"); {len(weights)} chapter pages, template share {template:.1%} of all chapter bytes, median "
         f"{statistics.median(w.template_share for w in weights):.1%}, largest "
         f"{max(w.template_share for w in weights):.1%}; search index {index.index:,} bytes for "
-        f"{index.text:,} bytes of text ({index.ratio:.2f}×)"
+        f"{index.text:,} bytes of text ({index.ratio:.2f}×); rendered fidelity: 0 differences in {result.fidelity}"
     )
+    assert result.fidelity  # every build compares its pages with the models (a difference fails it)
     assert template <= 0.40
     assert index.ratio <= 1.20

@@ -98,8 +98,8 @@ def test_bundle_is_one_zip_with_the_site(sample_site: Path, tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "offline.zip") as archive:
         names = set(archive.namelist())
     assert "apparat-offline/index.html" in names
-    assert "apparat-offline/search/search_index.js" in names
-    assert "apparat-offline/assets/vendor/iframe-worker-shim.js" in names
+    assert "apparat-offline/search/apparat-index.js" in names
+    assert "apparat-offline/generated/search-terms.js" in names
     assert 0 < size < 10_000_000
 
 
@@ -147,6 +147,8 @@ def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
     result = build_site(layout, None, ["sample-book"])
     removed = [d for d in result.diagnostics if d.code.value == "site.anchor-removed"]
     assert result.failed
-    expected = "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    expected = (
+        "expected the published anchor sample-book/01-introduction.html#p999 in the build (or a redirect)"
+    )
     assert [d.message for d in removed] == [f"{expected}, found it removed"]
     assert not layout.site.exists()  # nothing published

@@ -4,9 +4,10 @@
  * - "Cite this passage": Chicago, BibTeX and RIS with the printed-page locator, from the page's citation
  *   data (the JSON block written by overrides/main.html from the front matter and works.yml);
  * - a page-number jump box (`#p123`), across chapters of the same work;
- * - accessible tooltips for terms, factions, persons and citations (`a[data-ap]`, content from
- *   window.APPARAT_TIPS): hover, keyboard focus and tap, Esc to dismiss, hoverable (WCAG 1.4.13). Footnote previews are Material's own (content.footnote.tooltips).
- * - a line of help under the search box about Latin, Cyrillic and transliterated queries.
+ * - accessible tooltips for notes (from the page's notes list) and for terms, factions, persons and
+ *   citations (`a[data-ap]`, content from window.APPARAT_TIPS): hover, keyboard focus and tap, Esc to
+ *   dismiss, hoverable (WCAG 1.4.13), with a link to the note or entry that Tab reaches from the host.
+ * The search is apparat-search.js.
  *
  * Everything works from file:// with no network: no fetch, no import, no external host.
  */
@@ -26,7 +27,7 @@
 
   function makeLiveRegion() {
     var region = document.createElement("div");
-    region.className = "md-visually-hidden apparat-live";
+    region.className = "apparat-visually-hidden apparat-live";
     region.setAttribute("role", "status");
     region.setAttribute("aria-live", "polite");
     document.body.appendChild(region);
@@ -116,7 +117,7 @@
         if (work.year) text += " (" + work.year + ")";
         text += where ? ": " + where : "";
       } else {
-        // Not (yet) published in a journal: cite the manuscript by its page.
+        // Not (yet) published in a journal: cite the manuscript by its page (BibTeX @unpublished, RIS UNPB).
         text += " unpublished manuscript" + (work.year ? ", " + work.year : "");
         text += where ? ", " + where : "";
       }
@@ -136,9 +137,19 @@
     return last + (work.year || "") + word;
   }
 
+  /* One kind of work in every format: a published article, an unpublished manuscript, a book or its
+   * chapter (the same rules as site/cite.py). */
+  function kindOf(work, section) {
+    if (work.kind === "article") return work.container ? "article" : "manuscript";
+    return section ? "chapter" : "book";
+  }
+  var BIBTEX_TYPE = { article: "article", manuscript: "unpublished", chapter: "inbook", book: "book" };
+  var RIS_TYPE = { article: "JOUR", manuscript: "UNPB", chapter: "CHAP", book: "BOOK" };
+
   function bibtex(work, section, pages, url) {
+    var kind = kindOf(work, section);
     var article_ = work.kind === "article";
-    var lines = ["@" + (article_ ? "article" : section ? "inbook" : "book") + "{" + bibtexKey(work) + ","];
+    var lines = ["@" + BIBTEX_TYPE[kind] + "{" + bibtexKey(work) + ","];
     function field(name, value) { if (value) lines.push("  " + name + " = {" + value + "},"); }
     // braces keep a corporate author whole (BibTeX would read "Apparat Editors" as first and last name)
     field("author", work.corporate ? "{" + authorsOf(work)[0] + "}" : authorsOf(work).join(" and "));
@@ -149,6 +160,7 @@
     field("address", article_ ? null : work.place);
     field("year", work.year);
     field("pages", locator(pages).replace("–", "--"));
+    field("note", kind === "manuscript" ? "Unpublished manuscript" : null);
     field("url", url);
     lines.push("}");
     return lines.join("\n");
@@ -156,7 +168,7 @@
 
   function ris(work, section, pages, url) {
     var article_ = work.kind === "article";
-    var lines = ["TY  - " + (article_ ? "JOUR" : section ? "CHAP" : "BOOK")];
+    var lines = ["TY  - " + RIS_TYPE[kindOf(work, section)]];
     function field(tag, value) { if (value) lines.push(tag + "  - " + value); }
     authorsOf(work).forEach(function (name) { field("AU", inverted(name, work)); });
     if (!article_ && section && citeData.title) {
@@ -205,7 +217,7 @@
     var heading = document.createElement("h2");
     heading.id = "apparat-cite-heading";
     heading.tabIndex = -1;
-    heading.textContent = "Cite this passage" + (pages.first ? " (p. " + locator(pages) + ")" : "");
+    heading.textContent = "Cite this passage" + (pages.first ? " (" + (pages.last ? "pp. " : "p. ") + locator(pages) + ")" : "");
     panel.appendChild(heading);
     formats.forEach(function (format) {
       var label = document.createElement("div");
@@ -337,28 +349,67 @@
     else article.insertBefore(form, article.firstChild);
   }
 
-  /* ---- tooltips for terms, factions, persons, citations ----------------------------------------- */
+  /* ---- tooltips: notes, terms, factions, persons, citations -------------------------------------- */
 
-  /* Annotated spans are links `<a class="ap-term" data-ap="term:nomenklatura" href="…">`; their tooltip HTML
-   * is in window.APPARAT_TIPS (generated/tips.js, one file for the whole site), keyed by data-ap. */
-  var HOSTS = "a[data-ap]";
+  /* Hosts are note references (`a.footnote-ref` → `#fn:N`: the tip shows the note from the page's notes
+   * list) and annotated spans (`a[data-ap="term:nomenklatura"]`: the tip HTML is in window.APPARAT_TIPS,
+   * generated/tips.js, keyed by data-ap). Each tip ends with a link to the note or the entry. The tip is
+   * put in the document right after its host, so Tab goes from the host into the tip's link; it is placed
+   * inside the text column, so it never covers the navigation or the table of contents. */
+  var HOSTS = "a[data-ap], a.footnote-ref[href^='#']";
   var TIPS = window.APPARAT_TIPS || {};
+  var ENTRY = { term: "Glossary entry", faction: "Factions entry", person: "Persons entry", cite: "Bibliography entry" };
   var tip = null;
   var tipHost = null;
   var hideTimer = null;
 
+  function noteOf(host) {
+    var id = decodeURIComponent((host.getAttribute("href") || "").slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
   function tipContent(host) {
-    var html = TIPS[host.getAttribute("data-ap")];
-    if (!html) return null;
     var box = document.createElement("div");
-    box.innerHTML = html;  // generated at build time and sanitised (nh3): not user input
-    var locator = host.getAttribute("data-locator");
-    if (locator) {
-      var where = document.createElement("p");
-      where.className = "apparat-tip-locator";
-      where.textContent = "Cited at " + locator;
-      box.appendChild(where);
+    var link = document.createElement("a");
+    link.className = "apparat-tip-link";
+    if (host.classList.contains("footnote-ref")) {
+      var note = noteOf(host);
+      if (!note) return null;
+      var number = host.textContent.trim();
+      var title = document.createElement("p");
+      title.className = "apparat-tip-title";
+      title.textContent = "Note " + number;
+      box.appendChild(title);
+      var body = note.querySelector("p") || note;
+      var copy = body.cloneNode(true);
+      copy.removeAttribute("id");
+      Array.prototype.forEach.call(copy.querySelectorAll(".footnote-backref, [id]"), function (node) {
+        if (node.classList.contains("footnote-backref")) node.remove(); else node.removeAttribute("id");
+      });
+      box.appendChild(copy);
+      link.href = "#" + note.id;
+      link.textContent = "Go to note " + number + " in the notes";
+    } else {
+      var key = host.getAttribute("data-ap");
+      var html = TIPS[key];
+      if (!html) return null;
+      var content = document.createElement("div");
+      content.innerHTML = html;  // generated at build time and sanitised (nh3): not user input
+      box.appendChild(content);
+      var locator = host.getAttribute("data-locator");
+      if (locator) {
+        var where = document.createElement("p");
+        where.className = "apparat-tip-locator";
+        where.textContent = "Cited at " + locator;
+        box.appendChild(where);
+      }
+      link.href = host.getAttribute("href");
+      link.textContent = ENTRY[key.split(":")[0]] || "Entry";
     }
+    var line = document.createElement("p");
+    line.className = "apparat-tip-more";
+    line.appendChild(link);
+    box.appendChild(line);
     return box;
   }
 
@@ -367,12 +418,35 @@
     tip = document.createElement("div");
     tip.className = "apparat-tip md-typeset";
     tip.id = "apparat-tip";
-    tip.setAttribute("role", "tooltip");
     tip.hidden = true;
     tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
     tip.addEventListener("mouseleave", scheduleHide);
-    document.body.appendChild(tip);
+    tip.addEventListener("focusin", function () { window.clearTimeout(hideTimer); });
+    tip.addEventListener("focusout", function (event) {
+      if (!tip.contains(event.relatedTarget) && event.relatedTarget !== tipHost) scheduleHide();
+    });
     return tip;
+  }
+
+  /* Viewport box of the text column: the tip stays inside it. */
+  function columnBox() {
+    var column = article || document.body;
+    var box = column.getBoundingClientRect();
+    return { left: box.left, right: box.right };
+  }
+
+  function placeTip(host) {
+    var hostBox = host.getBoundingClientRect();
+    var column = columnBox();
+    tip.style.maxWidth = Math.max(160, column.right - column.left - 16) + "px";
+    var left = Math.max(column.left + 8, Math.min(hostBox.left, column.right - 8 - tip.offsetWidth));
+    var top = hostBox.bottom + 6;
+    if (top + tip.offsetHeight > window.innerHeight - 8 && hostBox.top - tip.offsetHeight - 6 > 56) {
+      top = hostBox.top - tip.offsetHeight - 6;  // no room below: above the line
+    }
+    var parent = (tip.offsetParent || document.body).getBoundingClientRect();
+    tip.style.left = left - parent.left + "px";
+    tip.style.top = top - parent.top + "px";
   }
 
   function showTip(host) {
@@ -382,37 +456,46 @@
     ensureTip();
     tip.textContent = "";
     tip.appendChild(content);
+    var after = host.parentElement && host.parentElement.tagName === "SUP" ? host.parentElement : host;
+    after.insertAdjacentElement("afterend", tip);
     tip.hidden = false;
+    if (tipHost && tipHost !== host) tipHost.removeAttribute("aria-describedby");
     tipHost = host;
     host.setAttribute("aria-describedby", tip.id);
-    var box = host.getBoundingClientRect();
-    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
-    tip.style.left = left + "px";
-    tip.style.top = box.bottom + window.scrollY + 6 + "px";
+    host.setAttribute("aria-expanded", "true");
+    placeTip(host);
   }
 
   function hideTip() {
     if (!tip || tip.hidden) return;
+    var hadFocus = tip.contains(document.activeElement);
     tip.hidden = true;
-    if (tipHost) tipHost.removeAttribute("aria-describedby");
+    if (tipHost) {
+      tipHost.removeAttribute("aria-describedby");
+      tipHost.setAttribute("aria-expanded", "false");
+      if (hadFocus) tipHost.focus();
+    }
     tipHost = null;
   }
 
   function scheduleHide() {
     window.clearTimeout(hideTimer);
-    hideTimer = window.setTimeout(hideTip, 250);
+    hideTimer = window.setTimeout(hideTip, 300);
   }
 
   function addTooltips() {
     var hosts = document.querySelectorAll(HOSTS);
     for (var i = 0; i < hosts.length; i++) {
       var host = hosts[i];
-      if (!TIPS[host.getAttribute("data-ap")]) continue;
+      if (host.classList.contains("footnote-ref") ? !noteOf(host) : !TIPS[host.getAttribute("data-ap")]) continue;
       host.classList.add("apparat-tip-host");
+      host.setAttribute("aria-expanded", "false");
       host.addEventListener("mouseenter", function (event) { showTip(event.currentTarget); });
       host.addEventListener("mouseleave", scheduleHide);
       host.addEventListener("focus", function (event) { showTip(event.currentTarget); });
-      host.addEventListener("blur", scheduleHide);
+      host.addEventListener("blur", function (event) {
+        if (!(tip && tip.contains(event.relatedTarget))) scheduleHide();
+      });
       host.addEventListener("pointerdown", function (event) {
         // Remember, before the browser's emulated mouseenter shows the tip, whether it was already open.
         var target = event.currentTarget;
@@ -437,30 +520,7 @@
     document.addEventListener("pointerdown", function (event) {
       if (tip && !tip.hidden && !tip.contains(event.target) && !(tipHost && tipHost.contains(event.target))) hideTip();
     });
-  }
-
-  /* Esc also closes Material's footnote preview: it has none of its own (WCAG 1.4.13 "dismissible"). */
-  function escClosesFootnoteTips() {
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") return;
-      var active = document.activeElement;
-      var open = document.querySelectorAll(".md-tooltip2--active");
-      if (!open.length) return;
-      for (var i = 0; i < open.length; i++) open[i].classList.remove("md-tooltip2--active");
-      if (active && active.classList.contains("footnote-ref")) active.blur();
-    });
-  }
-
-  /* ---- search help ------------------------------------------------------------------------------ */
-
-  function addSearchHelp() {
-    var output = document.querySelector(".md-search__output");
-    if (!output) return;
-    var help = document.createElement("p");
-    help.className = "apparat-search-help";
-    help.textContent = "Search the English text, Russian in Cyrillic (бюрократия), or its transliteration " +
-      "without diacritics (biurokratiia). Terms of the glossary are found in all three forms.";
-    output.appendChild(help);
+    window.addEventListener("resize", function () { if (tip && !tip.hidden && tipHost) placeTip(tipHost); });
   }
 
   /* A page that begins with a paragraph needs no hairline in the text, only the margin number. */
@@ -478,6 +538,4 @@
   addParagraphTools();
   addPageJump();
   addTooltips();
-  escClosesFootnoteTips();
-  addSearchHelp();
 })();

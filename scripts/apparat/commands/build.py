@@ -57,6 +57,8 @@ def report(result: BuildResult, layout: Layout) -> int:
         say(f"build failed with {errors} errors ({timings})")
         return 1
     say(f"built {len(result.editions)} works into {layout.site} ({timings})")
+    if result.fidelity:
+        say(f"rendered fidelity: the pages agree with the models ({result.fidelity})")
     weights = chapter_weights(layout.site)
     if weights:
         template = sum(w.total - w.content for w in weights) / sum(w.total for w in weights)

@@ -1,5 +1,6 @@
 """Check the editorial data (glossary, factions, persons, bibliography) and, with --site, a built site:
-links and anchors, footnotes, tooltip keys and requests to other hosts (the checks `apparat build` runs).
+links and anchors, footnotes, tooltip keys, requests to other hosts, and what the pages show against the
+models in build/models/ (the checks `apparat build` runs).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from apparat.commands.build import say
 from apparat.diagnostics import Severity
 from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import load_layers
 from apparat.site.layout import Layout
 from apparat.works import sources_dir
@@ -20,6 +22,12 @@ from apparat.works import sources_dir
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--site", type=Path, metavar="DIR", help="also check this built site")
+    parser.add_argument(
+        "--models",
+        type=Path,
+        metavar="DIR",
+        help="with --site: the models (<work>.json) to compare the pages with (default: build/models)",
+    )
     parser.add_argument(
         "--glossary",
         action="store_true",
@@ -49,6 +57,14 @@ def run(args: argparse.Namespace) -> int:
     say(f"hand-written pages: {len(pages)} problems")
     if args.site:
         problems = check_site(args.site, tips if layers else None) + check_anchors(args.site, layout.data)
+        models = load_models(args.models or layout.models)
+        if not models:
+            say(
+                f"no models in {args.models or layout.models}: run `apparat build` or `apparat convert` first"
+            )
+        fidelity = check_fidelity(args.site, models)
+        problems += fidelity.diagnostics
+        say(f"rendered fidelity: compared {fidelity.figures}")
         print_diagnostics(problems)
         failed = failed or any(p.severity is Severity.ERROR for p in problems)
         say(f"site {args.site}: {len(problems)} problems")

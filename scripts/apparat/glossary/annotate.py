@@ -5,10 +5,8 @@ overlaps a note reference `[^N]` (words cannot contain one) or an annotation alr
 text: citations run first, and a term inside a citation is part of the citation. Persons are linked at
 their first mention in each paragraph or note only; every other occurrence of a term or faction is linked.
 
-The first occurrence of each term in a paragraph, quotation or note carries the term's Cyrillic lemma and
-English gloss (and the lemma, when an inflected form stands in the text) as hidden `search` words, so the
-site's search finds the passage whichever of the three the reader types. Headings get none: their text
-becomes the table of contents and the page's search titles.
+Nothing is added for search: the site's search expands a Cyrillic or English query to the term's spellings
+(`glossary/search.py` gives it the data), so the pages hold only what the reader sees.
 """
 
 from __future__ import annotations
@@ -16,10 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from apparat.glossary.entries import Glossary, Term
+from apparat.glossary.entries import Glossary
 from apparat.glossary.matcher import Matcher, build
-from apparat.glossary.translit import SOFT
-from apparat.model import ABSTRACT_TARGET, Annotation, AnnotationKind, BlockKind, Document
+from apparat.model import ABSTRACT_TARGET, Annotation, AnnotationKind, Document
 
 
 def texts(document: Document) -> Iterator[tuple[str, str]]:
@@ -47,20 +44,8 @@ def matcher_for(glossary: Glossary) -> Matcher:
     return found[1]
 
 
-def search_words(term: Term, printed: str) -> str:
-    """What the hidden text adds to the printed form: the Cyrillic, the gloss, the lemma if not printed, and
-    the lemma without soft signs (readers type `kulturnost` more often than `kul’turnost’`)."""
-    words = [term.cyrillic, term.gloss]
-    if printed.casefold() != term.lemma.casefold():
-        words.insert(0, term.lemma)
-    if SOFT in term.lemma:
-        words.insert(0, term.lemma.replace(SOFT, ""))
-    return " ".join(words)
-
-
 def annotate(document: Document, glossary: Glossary) -> list[Annotation]:
     matcher = matcher_for(glossary)
-    headings = {b.id for s in document.sections for b in s.blocks if b.kind is BlockKind.HEADING}
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for existing in document.annotations:
         taken[existing.target].append((existing.start, existing.end))
@@ -68,7 +53,6 @@ def annotate(document: Document, glossary: Glossary) -> list[Annotation]:
     for target, text in texts(document):
         busy = taken.get(target, [])
         persons_seen: set[str] = set()
-        terms_seen: set[str] = set() if target not in headings else set(glossary.terms)
         for hit in matcher.find(text):
             if any(hit.start < end and start < hit.end for start, end in busy):
                 continue
@@ -76,9 +60,5 @@ def annotate(document: Document, glossary: Glossary) -> list[Annotation]:
                 if hit.key in persons_seen:
                     continue
                 persons_seen.add(hit.key)
-            search = None
-            if hit.kind is AnnotationKind.TERM and hit.key not in terms_seen:
-                terms_seen.add(hit.key)
-                search = search_words(glossary.terms[hit.key], text[hit.start : hit.end])
-            result.append(Annotation(hit.kind, hit.key, target, hit.start, hit.end, search=search))
+            result.append(Annotation(hit.kind, hit.key, target, hit.start, hit.end))
     return result

@@ -57,7 +57,7 @@ class Faction:
 
     @property
     def years(self) -> str:
-        """"1923–1927", or one year when the faction lived within it."""
+        """ "1923–1927", or one year when the faction lived within it."""
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 

@@ -93,7 +93,7 @@ def annotation_key(
         # only the spellings that can start at a word of this work; the others cannot match here
         spellings = sorted(s for s in matcher.spellings[(kind, key)] if s[0][0].lower() in words)
         digest.update(repr((str(kind), key, spellings)).encode() + b"\0")
-        if kind is AnnotationKind.TERM:  # the hidden search words come from these fields
+        if kind is AnnotationKind.TERM:  # the tooltip and page fields (kept: cheap, and safe)
             term = glossary.terms[key]
             digest.update(repr((term.lemma, term.cyrillic, term.gloss)).encode() + b"\0")
     return digest.hexdigest()

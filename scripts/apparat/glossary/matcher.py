@@ -44,7 +44,9 @@ class Matcher:
     """Every entry's first word as its table holds it (folded entries lower-cased): most words of a text
     fail this one test."""
     longest: int = 1
-    spellings: dict[tuple[AnnotationKind, str], list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
+    spellings: dict[tuple[AnnotationKind, str], list[tuple[tuple[str, ...], bool]]] = field(
+        default_factory=dict
+    )
     """Each entry's spellings as words (with their case sensitivity): what the entry can match."""
     by_first: dict[str, set[tuple[AnnotationKind, str]]] = field(default_factory=dict)
     """Lower-cased first word → the entries that have a spelling starting with it."""

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from apparat.diagnostics import Reporter
 from apparat.edition import Edition
 from apparat.glossary import annotate as _annotate
 from apparat.glossary import data as _data
 from apparat.glossary import pages as _pages
+from apparat.glossary import search as _search
 from apparat.glossary import tips as _tips
 from apparat.glossary.entries import Glossary
 from apparat.glossary.incremental import AnnotationCache, annotation_key
 from apparat.model import Annotation, Document
 from apparat.works import Work
 
-__all__ = ["Glossary", "annotate", "load", "tips", "write_pages"]
+__all__ = ["Glossary", "annotate", "load", "search_terms", "tips", "write_pages"]
 
 
 def load(data_dir: Path, reporter: Reporter) -> Glossary:
@@ -51,3 +53,9 @@ def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) 
 def tips(glossary: Glossary) -> dict[str, str]:
     """`term:<key>` / `faction:<key>` / `person:<key>` → small safe HTML for the tooltip."""
     return _tips.tips(glossary)
+
+
+def search_terms(glossary: Glossary) -> dict[str, Any]:
+    """What the site's search expands a query with: the transliteration table, each term's spellings and
+    its glosses (apparat.glossary.search)."""
+    return _search.search_terms(glossary)

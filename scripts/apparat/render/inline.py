@@ -6,15 +6,13 @@ tooltip content is not repeated inline: the site ships one data file (`tips.js`)
 keeps chapter pages light. Chapters live one folder below the content root (`<work>/NN-slug.md`), so the
 relative paths below hold for every chapter and note.
 
-An annotation may carry `search` words (a term's Cyrillic lemma and English gloss): they go into a `hidden`
-element inside the link, which MkDocs' search indexes while display, copy/paste and screen readers skip it.
-Only letters, digits, apostrophes and hyphens survive, so the words can never open Markdown or HTML syntax.
+Nothing hidden is written: what the page holds is what the reader sees. The site's search finds a term by
+its Cyrillic or its English gloss by expanding the reader's query (`site/search.py`), not by hidden words.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -38,18 +36,6 @@ def tip_key(annotation: Annotation) -> str:
     return f"{annotation.kind}:{annotation.key}"
 
 
-_NOT_A_WORD = re.compile(r"[^\w’'\-]+|_+")
-
-
-def search_words(annotation: Annotation) -> str:
-    """The hidden element with the span's search words, or nothing."""
-    words = _NOT_A_WORD.sub(" ", annotation.search or "").split()
-    if not words:
-        return ""
-    # Spaces on both sides keep the hidden words apart from the visible ones in the search index.
-    return f'<span class="ap-search" hidden> {" ".join(words)} </span>'
-
-
 def _link(annotation: Annotation, text: str) -> str:
     key = html.escape(annotation.key, quote=True)
     href = f"{ENTRY_PAGES[annotation.kind]}#{key}"
@@ -57,7 +43,7 @@ def _link(annotation: Annotation, text: str) -> str:
     locator = ""
     if annotation.locator:
         locator = f' data-locator="{html.escape(annotation.locator, quote=True)}"'
-    return f'<a class="ap-{annotation.kind}" href="{href}" data-ap="{tip}"{locator}>{text}{search_words(annotation)}</a>'
+    return f'<a class="ap-{annotation.kind}" href="{href}" data-ap="{tip}"{locator}>{text}</a>'
 
 
 RENDERERS: Mapping[AnnotationKind, InlineRender] = MappingProxyType(dict.fromkeys(AnnotationKind, _link))

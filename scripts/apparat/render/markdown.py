@@ -1,8 +1,10 @@
 """The model as Markdown chapters: one file per section, `content/<work>/NN-slug.md`.
 
 Block kinds are rendered through `RENDERERS`, a read-only table from kind to function; annotations through
-`render.inline.RENDERERS`. The output is plain Markdown (CommonMark + footnotes + attribute lists) with a
-little inline HTML, so any generator that reads Python-Markdown's dialect can publish it.
+`render.inline.RENDERERS`. The output is plain Markdown (CommonMark + attribute lists + md_in_html) with a
+little inline HTML, so any generator that reads Python-Markdown's dialect can publish it. Note references
+and the notes list are HTML written by `render.notes` with the printed numbers (not Markdown footnotes,
+whose extension numbers notes in its own order).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from types import MappingProxyType
 
 import yaml
 
-from apparat.model import Annotation, Block, BlockKind, Document, Note, NoteStatus, Section
+from apparat.model import Annotation, Block, BlockKind, Document, Note, Section
+from apparat.render import notes
 from apparat.render.inline import RENDERERS as INLINE
 from apparat.works import Work
 
@@ -43,6 +46,8 @@ class Context:
     annotations: Mapping[str, list[Annotation]]
     opening_pages: Mapping[str, list[int]]
     """Block id → printed pages that begin with this block (a marker is put before its text)."""
+    references: notes.References
+    """The note references written so far on this page (a note called twice gets a second anchor)."""
 
 
 BlockRender = Callable[[Block, Context], str]
@@ -53,13 +58,15 @@ def page_marker(page: int) -> str:
     return f'<span class="pb" id="p{page}" data-page="{page}"></span>'
 
 
-def escape(text: str) -> str:
-    """Escape Markdown syntax in reading text; note references `[^N]` stay references."""
+def escape(text: str, references: notes.References | None = None) -> str:
+    """Escape Markdown syntax in reading text; a note marker `[^N]` becomes the reference to note N with
+    its printed number (`references` counts them per page)."""
     out = []
     cursor = 0
     for match in _MARKER.finditer(text):
         out.append(_escape_plain(text[cursor : match.start()]))
-        out.append(match.group(0))
+        n = int(match.group(1))
+        out.append(notes.reference_html(n, references.next(n) if references is not None else 1))
         cursor = match.end()
     out.append(_escape_plain(text[cursor:]))
     return "".join(out)
@@ -69,8 +76,13 @@ def _escape_plain(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("&", "&amp;")
 
 
-def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
-    """Text with its annotated spans wrapped and page markers inserted at their offsets."""
+def inline(
+    text: str,
+    annotations: list[Annotation],
+    breaks: list[tuple[int, int]] | None = None,
+    references: notes.References | None = None,
+) -> str:
+    """Text with its annotated spans wrapped, note references and page markers inserted at their offsets."""
     events: list[tuple[int, int, str]] = []  # (offset, order, kind) — page markers before spans
     for offset, page in breaks or []:
         events.append((offset, 0, f"pb:{page}"))
@@ -83,20 +95,20 @@ def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int
         if span.start < cursor:
             continue  # overlapping annotations: the first one wins
         while m < len(markers) and markers[m][0] <= span.start:
-            out.append(escape(text[cursor : markers[m][0]]))
+            out.append(escape(text[cursor : markers[m][0]], references))
             out.append(page_marker(int(markers[m][2][3:])))
             cursor = markers[m][0]
             m += 1
-        out.append(escape(text[cursor : span.start]))
-        out.append(INLINE[span.kind](span, escape(text[span.start : span.end])))
+        out.append(escape(text[cursor : span.start], references))
+        out.append(INLINE[span.kind](span, escape(text[span.start : span.end], references)))
         cursor = span.end
     while m < len(markers):
         if markers[m][0] >= cursor:
-            out.append(escape(text[cursor : markers[m][0]]))
+            out.append(escape(text[cursor : markers[m][0]], references))
             cursor = markers[m][0]
         out.append(page_marker(int(markers[m][2][3:])))
         m += 1
-    out.append(escape(text[cursor:]))
+    out.append(escape(text[cursor:], references))
     rendered = "".join(out)
     rendered = _LIST_START.sub(r"\1\\\2\3", rendered)
     return rendered
@@ -108,7 +120,7 @@ def _opening(block: Block, context: Context) -> str:
 
 def render_heading(block: Block, context: Context) -> str:
     level = min((block.level or 2), 6)
-    text = inline(block.text, context.annotations.get(block.id, []))
+    text = inline(block.text, context.annotations.get(block.id, []), references=context.references)
     opening = _opening(block, context)
     before = f"{opening}\n\n" if opening else ""
     return f"{before}{'#' * level} {text} {{ #{block.id} }}"
@@ -116,7 +128,8 @@ def render_heading(block: Block, context: Context) -> str:
 
 def render_paragraph(block: Block, context: Context) -> str:
     breaks = [(b.offset, b.page) for b in block.page_breaks]
-    text = _opening(block, context) + inline(block.text, context.annotations.get(block.id, []), breaks)
+    annotations = context.annotations.get(block.id, [])
+    text = _opening(block, context) + inline(block.text, annotations, breaks, context.references)
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isspace() else text.lstrip()
     return f"{text}\n{{ #{block.id} }}"
@@ -136,17 +149,23 @@ RENDERERS: Mapping[BlockKind, BlockRender] = MappingProxyType(
 )
 
 
-def render_note(section: Section, note: Note, annotations: list[Annotation]) -> str:
-    if note.status is NoteStatus.MISSING or note.text is None:
-        body = (
-            f'<span class="note-missing">Note {note.n}: the text of this note is missing from the source '
-            "extraction; its marker is kept where it stood.</span>"
+def render_note(section: Section, note: Note, annotations: list[Annotation], references: int) -> str:
+    """One entry of the notes list: printed number, notices by status (`render.notes`), return links."""
+    shown = notes.parts(note)
+    text = inline(shown.text, annotations) if shown.text is not None else ""
+    return notes.item_html(note, notes.body_html(shown, text), references, markdown=True)
+
+
+def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], context: Context) -> str:
+    """The page's notes under a "Notes" heading, numbered as printed."""
+    items = [
+        render_note(
+            section, note, by_target.get(f"{section.id}-n{note.n}", []), context.references.count(note.n)
         )
-    else:
-        body = inline(note.text, annotations)
-        if note.status is NoteStatus.TRUNCATED:
-            body += ' <span class="note-truncated">[the note breaks off here in the source extraction]</span>'
-    return f"[^{note.n}]: {body}"
+        for note in section.notes
+    ]
+    heading = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
+    return heading + "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
 
 
 def slug(text: str) -> str:
@@ -162,7 +181,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     by_target: dict[str, list[Annotation]] = {}
     for annotation in document.annotations:
         by_target.setdefault(annotation.target, []).append(annotation)
-    context = Context(by_target, opening_pages(document, section))
+    context = Context(by_target, opening_pages(document, section), notes.References())
     meta = {
         "title": section.title,
         "work": work.id,
@@ -175,14 +194,13 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     }
     parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
     heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
-    parts.append(f"# {escape(heading)} {{ #{section.id} }}")
+    parts.append(f"# {escape(heading, context.references)} {{ #{section.id} }}")
     parts.extend(RENDERERS[block.kind](block, context) for block in section.blocks)
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
-    parts.extend(
-        render_note(section, note, by_target.get(f"{section.id}-n{note.n}", [])) for note in section.notes
-    )
+    if section.notes:
+        parts.append(render_notes(section, by_target, context))
     return "\n\n".join(parts) + "\n"
 
 

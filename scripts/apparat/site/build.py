@@ -1,4 +1,5 @@
-"""The whole build: convert → annotate → chapters → pages → `mkdocs build --strict` → our checks → swap in.
+"""The whole build: convert → annotate → chapters → pages → `mkdocs build --strict` → search index → our
+checks → swap in.
 
 The site is built into a temporary folder beside the site folder and swapped in only when MkDocs and our
 checks pass, so a failed build leaves the previous site as it was (`apparat.staging`).
@@ -20,11 +21,13 @@ from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.edition import Edition
 from apparat.editions.annotated import apparatus_of
 from apparat.editions.make import FORMATS, file_name, remove_downloads, write_downloads
+from apparat.export.json import to_json
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
-from apparat.site import config, pages, report, tips
+from apparat.site import config, pages, report, search, tips
 from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchors, check_pages
+from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
 from apparat.site.markdown_checks import check_markdown
@@ -42,6 +45,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     config_file: Path | None = None
     tips: dict[str, str] = field(default_factory=dict)
+    fidelity: str = ""
+    """What the rendered-fidelity check compared (figures), once it has run."""
 
     @property
     def failed(self) -> bool:
@@ -142,6 +147,8 @@ def generate(
             document.annotations.extend(found)
             say(f"{work.id}: {layer.name}: {len(found)} annotations")
         clock.lap("annotate")
+        # The model as JSON is what the rendered-fidelity check compares the built pages with.
+        pages.write_if_changed(layout.models / f"{work.id}.json", to_json(document))
         chapters = write_chapters(document, work, layout.content)
         for chapter, section in zip(chapters, document.sections, strict=True):
             lost = sum(1 for n in section.notes if n.status is NoteStatus.MISSING)
@@ -174,10 +181,13 @@ def generate(
 def _write_pages(layout: Layout, layers: list[Layer], result: BuildResult) -> None:
     editions = result.editions
     content = layout.content
+    terms = None
     for layer in layers:
         layer.write_pages(editions, content)
         result.tips.update(layer.tips())
+        terms = layer.search_terms() or terms
     tips.write(content, result.tips)
+    search.write_terms(content, terms)
     links = [
         (label, f"glossary/{name}.md")
         for label, name in (("Terms", "terms"), ("Factions", "factions"), ("Persons", "persons"))
@@ -237,12 +247,21 @@ def build_site(
             result.diagnostics += mkdocs_build(result.config_file, temp)
             clock.lap("mkdocs")
             if not result.failed:
+                search.write_index(temp)  # from the built pages: the index holds what they show
+                clock.lap("search index")
+            if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")
                 result.diagnostics += check_site(
                     temp, result.tips, mount=urlsplit(layout.site_url or "/").path
                 )
                 if layer_names is None:  # a build without some layers lacks their pages by design
                     result.diagnostics += check_anchors(temp, layout.data)
+                say("checking what the pages show against the models (note numbers, text, back-links)")
+                fidelity = check_fidelity(
+                    temp, load_models(layout.models, [e.work.id for e in result.editions])
+                )
+                result.diagnostics += fidelity.diagnostics
+                result.fidelity = str(fidelity.figures)
                 clock.lap("checks")
             if result.failed:
                 raise _FailedError

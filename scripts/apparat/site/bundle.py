@@ -1,7 +1,7 @@
 """The offline bundle: the built site as one zip that opens from file:// (search, notes, tooltips, no network).
 
-The site is already built for that (offline plugin, vendored iframe-worker shim, no remote asset, checked
-by `checks.check_site`); the bundle adds a short README and puts everything under one top folder.
+The site is already built for that (relative links to `.html` files, a search that loads its index as a
+plain script, no remote asset, checked by `checks.check_site`); the bundle adds a short README and puts everything under one top folder.
 
 The zip is reproducible: entries in sorted order, one timestamp for all of them ($SOURCE_DATE_EPOCH when
 set, as in reproducible-builds.org, else 1980-01-01, the earliest a zip can hold) and fixed permissions,

@@ -2,8 +2,9 @@
 
 * links and anchors: every internal `href`/`src` of every page, including raw HTML in the content, the
   printed-page anchors `#pN` and the footnote links, resolves to a file and an id in it;
-* footnotes: no `[^N]` left unrendered (undefined), no definition given twice in a chapter's Markdown (the
-  last one would silently win), no note that no reference calls;
+* footnotes: no `[^N]` left unrendered (undefined), no definition given twice in a page's Markdown (the
+  last one would silently win), no note that no reference calls (unless it says it has no marker:
+  `data-uncalled`); the printed numbers are checked against the model by `fidelity.py`;
 * tooltips: every `data-ap` key has an entry in the tips script;
 * no request to another host: no asset (`script`, `link`, `img`, `iframe`, `source`, CSS `url()`) with an
   absolute http(s) URL; outbound `<a>` links are allowed only in the page content.
@@ -194,7 +195,7 @@ def _check_footnotes(name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
     called = {(node.attributes.get("href") or "")[1:] for node in article.css("a.footnote-ref[href^='#']")}
     for note in article.css("div.footnote li[id]"):
         note_id = note.attributes.get("id") or ""
-        if note_id not in called:
+        if note_id not in called and "data-uncalled" not in note.attributes:  # orphans have no marker
             problems.append(
                 _problem(
                     Code.SITE_FOOTNOTE, name, f"expected a reference to note {note_id}, found none (unused)"

@@ -1,4 +1,8 @@
-"""How to cite a work of the edition (overview pages). The same rules as "Cite this passage" in apparat.js."""
+"""How to cite a work of the edition (overview pages). The same rules as "Cite this passage" in apparat.js.
+
+A work is one kind in every format: an article published in a journal (Chicago article, BibTeX @article,
+RIS JOUR), an article not yet published (Chicago "Unpublished manuscript", @unpublished, UNPB), a book
+(@book, BOOK)."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ def inverted(name: str, corporate: bool = False) -> str:
 
 def chicago(work: Work, url: str | None = None) -> str:
     author = inverted(work.author, work.corporate_author).rstrip(".")
-    if work.kind == "article":
+    if work.kind == "article":  # citation_kind: article, or manuscript when no journal published it
         text = f"{author}. “{work.title}.”"
         if work.container:
             text += f" *{work.container}*" + (f" ({work.year})" if work.year else "") + "."
@@ -40,24 +44,37 @@ def bibtex_key(work: Work) -> str:
     return f"{last}{work.year or ''}{word}"
 
 
+def citation_kind(work: Work) -> str:
+    """`article`, `manuscript` (an article with no journal) or `book`."""
+    if work.kind == "article":
+        return "article" if work.container else "manuscript"
+    return "book"
+
+
+_BIBTEX = {"article": "article", "manuscript": "unpublished", "book": "book"}
+_RIS = {"article": "JOUR", "manuscript": "UNPB", "book": "BOOK"}
+
+
 def bibtex(work: Work) -> str:
-    kind = "article" if work.kind == "article" else "book"
+    kind = citation_kind(work)
+    book = kind == "book"
     fields = [
         ("author", f"{{{work.author}}}" if work.corporate_author else work.author),  # braces: one name
         ("title", work.title),
         ("journal", work.container if kind == "article" else None),
-        ("publisher", work.publisher if kind == "book" else None),
-        ("address", work.place if kind == "book" else None),
+        ("publisher", work.publisher if book else None),
+        ("address", work.place if book else None),
         ("year", str(work.year) if work.year else None),
+        ("note", "Unpublished manuscript" if kind == "manuscript" else None),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
-    return f"@{kind}{{{bibtex_key(work)},\n{body}}}"
+    return f"@{_BIBTEX[kind]}{{{bibtex_key(work)},\n{body}}}"
 
 
 def ris(work: Work) -> str:
     article = work.kind == "article"
     lines = [
-        f"TY  - {'JOUR' if article else 'BOOK'}",
+        f"TY  - {_RIS[citation_kind(work)]}",
         f"AU  - {inverted(work.author, work.corporate_author)}",
         f"TI  - {work.title}",
     ]

@@ -106,7 +106,11 @@ def write(layout: Layout, editions: list[Edition], site_dir: Path | None = None)
         "exclude_docs": "\n".join(excluded(layout, editions)) + "\n",
         "nav": nav(layout, editions),
         "extra": {"works": {e.work.id: work_meta(e) for e in editions}},
-        "extra_javascript": [TIPS_SCRIPT, "assets/javascripts/apparat.js"],
+        "extra_javascript": [
+            TIPS_SCRIPT,
+            "assets/javascripts/apparat.js",
+            "assets/javascripts/apparat-search.js",
+        ],
     }
     if layout.site_url:
         config["site_url"] = layout.site_url

@@ -21,7 +21,9 @@ def check_pages(pages: Path) -> list[Diagnostic]:
     for page in sorted(pages.rglob("*.md")):
         for problem in page_problems(page.read_text(encoding="utf-8")):
             message = f"expected {problem.expected}, found {problem.found}"
-            found.append(Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message))
+            found.append(
+                Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message)
+            )
     return found
 
 
@@ -31,7 +33,9 @@ def check_anchors(site: Path, data: Path) -> list[Diagnostic]:
         redirects = anchors.read_redirects(redirects_file)
     except (UntrustedError, ValueError) as error:
         return [
-            Diagnostic(Code.SITE_ANCHOR_REMOVED, Severity.ERROR, display_path(redirects_file), None, str(error))
+            Diagnostic(
+                Code.SITE_ANCHOR_REMOVED, Severity.ERROR, display_path(redirects_file), None, str(error)
+            )
         ]
     lost = anchors.removed(anchors.read_list(listing), anchors.collect(site), redirects)
     return [

@@ -1,7 +1,7 @@
 """The annotation layers (bibliography, glossary) as the build sees them: optional, loaded by name.
 
-Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips` (see
-docs/site.md). A layer whose module cannot be imported yet is skipped with a message, so the site builds
+Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips`, and
+optionally `search_terms` (see docs/site.md). A layer whose module cannot be imported yet is skipped with a message, so the site builds
 (without its annotations and pages) while the layer is being written. Citations run before terms: a term is
 never annotated inside a citation.
 """
@@ -48,7 +48,9 @@ class Layer:
 
     def annotate(self, document: Document, work: Work) -> list[Annotation]:
         if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.annotate).parameters:
-            cached: list[Annotation] = self.module.annotate(document, work, self.data, cache_dir=self.cache_dir)
+            cached: list[Annotation] = self.module.annotate(
+                document, work, self.data, cache_dir=self.cache_dir
+            )
             return cached
         result: list[Annotation] = self.module.annotate(document, work, self.data)
         return result
@@ -60,6 +62,11 @@ class Layer:
     def tips(self) -> dict[str, str]:
         result: dict[str, str] = self.module.tips(self.data)
         return result
+
+    def search_terms(self) -> dict[str, Any] | None:
+        """The data with which the site's search expands queries (a layer without it gives None)."""
+        function = getattr(self.module, "search_terms", None)
+        return None if function is None else dict(function(self.data))
 
 
 def load_layers(

@@ -44,6 +44,11 @@ class Layout:
         return cls(content=root / "content", build=root / "build", site=root / "site")
 
     @property
+    def models(self) -> Path:
+        """The models as JSON (`<work>.json`), as `apparat convert` writes them; the fidelity check reads them."""
+        return self.build / "models"
+
+    @property
     def generated(self) -> Path:
         return self.content / "generated"
 

@@ -4,8 +4,12 @@ Python-Markdown, which MkDocs uses, lets three footnote mistakes through silentl
 definition stays as literal `[^N]`, a second definition of the same label replaces the first, and a
 definition no reference calls is still listed. Reading the Markdown with a second, independent parser
 (markdown-it-py, CommonMark + mdit-py-plugins' footnotes) catches all three at their source line, in the
-chapters we emit and in the pages contributors write. Code spans and fenced code are skipped, as a reader
-of the Markdown would expect.
+pages contributors write. Code spans and fenced code are skipped, as a reader of the Markdown would expect.
+
+The chapters we emit write their notes as HTML with the printed numbers (`render/notes.py`), not as
+Markdown footnotes; `note_problems` checks those at their source line in the same three ways: a
+reference to a note the page does not list, a note listed twice, a listed note no reference calls (unless
+it says it has no marker, `data-uncalled`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from apparat.diagnostics import Code, Diagnostic, Severity
 
 _DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:")
+_HTML_REFERENCE = re.compile(r'<a class="footnote-ref" href="#(fn:[^"]+)"')
+_HTML_NOTE = re.compile(r'<li id="(fn:[^"]+)"([^>]*)>')
 _LEFT_AS_TEXT = re.compile(r"\[\^([^\]\s]+)\]")
 
 
@@ -78,11 +84,44 @@ def footnote_problems(text: str) -> list[tuple[int | None, str]]:
     return problems
 
 
+def note_problems(text: str) -> list[tuple[int | None, str]]:
+    """(line, message) for each note written as HTML that is called but not listed, listed twice, or listed
+    but never called."""
+    called: dict[str, int] = {}
+    listed: dict[str, int] = {}
+    uncalled: set[str] = set()
+    problems: list[tuple[int | None, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in _HTML_REFERENCE.finditer(line):
+            called.setdefault(match.group(1), number)
+        for match in _HTML_NOTE.finditer(line):
+            note = match.group(1)
+            if note in listed:
+                problems.append(
+                    (number, f"expected one note {note}, found a second (first at line {listed[note]})")
+                )
+            listed.setdefault(note, number)
+            if "data-uncalled" in match.group(2):
+                uncalled.add(note)
+    problems += [
+        (line, f"expected note {note} in the notes list, found none")
+        for note, line in called.items()
+        if note not in listed
+    ]
+    problems += [
+        (line, f"expected a reference to note {note}, found none (unused)")
+        for note, line in listed.items()
+        if note not in called and note not in uncalled
+    ]
+    return sorted(problems, key=lambda p: p[0] or 0)
+
+
 def check_markdown(paths: Iterable[Path], shown: Path) -> list[Diagnostic]:
-    """The footnote problems of each Markdown file, as diagnostics at their line."""
+    """The footnote and note problems of each Markdown file, as diagnostics at their line."""
     found = []
     for path in paths:
         where = path.relative_to(shown).as_posix() if path.is_relative_to(shown) else str(path)
-        for line, message in footnote_problems(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        for line, message in footnote_problems(text) + note_problems(text):
             found.append(Diagnostic(Code.SITE_FOOTNOTE, Severity.ERROR, where, line, message))
     return found

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from apparat.site.search import INDEX_SCRIPT
+from apparat.site.visible import visible_text
+
 
 @dataclass(frozen=True, slots=True)
 class PageWeight:
@@ -36,9 +39,9 @@ def chapter_weights(site: Path) -> list[PageWeight]:
 @dataclass(frozen=True, slots=True)
 class IndexWeight:
     index: int
-    """Bytes of search/search_index.json."""
+    """Bytes of the search index script (search/apparat-index.js)."""
     text: int
-    """Bytes of the plain text of every indexed page's content."""
+    """Bytes of the visible text of every indexed page's content."""
 
     @property
     def ratio(self) -> float:
@@ -46,15 +49,11 @@ class IndexWeight:
 
 
 def index_weight(site: Path) -> IndexWeight:
-    index_file = site / "search" / "search_index.json"
-    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
-    pages = {doc["location"].split("#")[0] for doc in docs}
+    index_file = site / INDEX_SCRIPT
+    script = index_file.read_text(encoding="utf-8")
+    data = json.loads(script[script.index("=") + 1 :].strip().rstrip(";"))
     text = 0
-    for location in pages:
-        path = site / (location or "index.html")
-        if path.is_dir() or not path.suffix:
-            path = path / "index.html"
-        if path.is_file():
-            article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article")
-            text += len((article.text(separator=" ") if article is not None else "").encode())
+    for name, *_ in data["pages"]:
+        article = LexborHTMLParser((site / name).read_text(encoding="utf-8")).css_first("article")
+        text += len(visible_text(article).encode()) if article is not None else 0
     return IndexWeight(index_file.stat().st_size, text)

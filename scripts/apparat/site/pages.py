@@ -79,9 +79,10 @@ def overview(edition: Edition, downloads: list[str]) -> str:
     ]
     if document.front.abstract:
         annotated = [a for a in document.annotations if a.target == ABSTRACT_TARGET]
+        # The anchor is the paragraph's (links to the abstract land on its text; the check compares it).
         parts += [
-            f"## Abstract {{ #{ABSTRACT_TARGET} }}\n",
-            inline(document.front.abstract, annotated) + "\n",
+            "## Abstract { #abstract-heading }\n",
+            inline(document.front.abstract, annotated) + f"\n{{ #{ABSTRACT_TARGET} }}\n",
         ]
     parts += ["## Contents\n", "| | | printed pages | notes |", "|---|---|---|---|"]
     notes_by_section = {s.id: len(s.notes) for s in document.sections}

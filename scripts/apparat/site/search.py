@@ -1,0 +1,176 @@
+"""The edition's own search: an index of what the pages show, passage by passage, and the data to expand
+a reader's query. `content/assets/javascripts/apparat-search.js` reads both and runs the search in the page,
+from http or from file:// (both files are plain scripts, no fetch, no worker).
+
+* `search/apparat-index.js` (written after MkDocs, from the built HTML): one entry per paragraph,
+  quotation, heading, note and glossary or bibliography entry, with the anchor a result links to and the
+  text as the reader sees it (`site/visible.py`: nothing hidden is indexed). A chapter's passages carry
+  kind `text` (notes `note`), the glossary and bibliographies `apparatus`, other pages `page`: a passage
+  outranks the glossary entry that explains its term.
+* `generated/search-terms.js` (written before MkDocs, from the layers): the transliteration table and
+  each glossary term's spellings and glosses (`glossary/search.py`), so that a Cyrillic or English query
+  finds the transliterated term in the text.
+
+Material's own search (per page section, hidden words needed for terms, a minified worker) is not used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from apparat.site.pages import write_if_changed
+from apparat.site.visible import is_hidden, visible_text
+
+INDEX_SCRIPT = "search/apparat-index.js"
+TERMS_SCRIPT = "generated/search-terms.js"
+
+KINDS = ("text", "note", "apparatus", "page")
+"""Entry kinds in ranking order (the index stores the position)."""
+
+_LEAVES = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+_CHAPTER = re.compile(r"^[^/]+/\d\d-[^/]+\.html$")
+_APPARATUS = re.compile(r"^glossary/|/bibliography[^/]*\.html$")
+_SKIPPED = ("assets/", "search/", "generated/")
+_NOT_INDEXED = {"404.html"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    page: str
+    anchor: str
+    heading: str
+    kind: str
+    text: str
+
+
+def page_kind(name: str) -> str:
+    if _CHAPTER.match(name):
+        return "text"
+    return "apparatus" if _APPARATUS.search(name) else "page"
+
+
+def _leaves(node: LexborNode) -> list[LexborNode]:
+    """The innermost block elements with text, in document order (a list item holding a paragraph gives
+    the paragraph)."""
+    found: list[LexborNode] = []
+    for child in node.iter():
+        if not child.is_element_node or is_hidden(child):
+            continue
+        inner = _leaves(child)
+        if inner:
+            found += inner
+        elif child.tag in _LEAVES:
+            found.append(child)
+    return found
+
+
+def _anchor(node: LexborNode, stop: LexborNode) -> str | None:
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != stop.mem_id:
+        if current.attributes.get("id"):
+            return current.attributes.get("id")
+        current = current.parent
+    return None
+
+
+def page_entries(name: str, html: str) -> tuple[str, list[Entry]]:
+    """The page's title and its entries."""
+    tree = LexborHTMLParser(html)
+    article = tree.css_first("article")
+    title_node = tree.css_first("article h1") or tree.css_first("title")
+    title = visible_text(title_node) if title_node is not None else name
+    if article is None:
+        return title, []
+    kind = page_kind(name)
+    entries: list[Entry] = []
+    heading, heading_anchor = title, ""
+    for leaf in _leaves(article):
+        text = visible_text(leaf)
+        if not text:
+            continue
+        own = _anchor(leaf, article)
+        if leaf.tag in _HEADINGS:
+            heading, heading_anchor = text, own or heading_anchor
+        anchor = own or heading_anchor
+        entry_kind = "note" if kind == "text" and anchor.startswith("fn:") else kind
+        if entries and entries[-1].anchor == anchor and not leaf.attributes.get("id"):
+            last = entries[-1]
+            entries[-1] = Entry(last.page, anchor, last.heading, last.kind, f"{last.text} {text}")
+            continue
+        entries.append(Entry(name, anchor, heading, entry_kind, text))
+    return title, entries
+
+
+def build_index(site: Path) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
+    """Page → (title, kind), and every entry of the site, pages in path order."""
+    pages: dict[str, tuple[str, str]] = {}
+    entries: list[Entry] = []
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        if name.startswith(_SKIPPED) or name in _NOT_INDEXED:
+            continue
+        title, found = page_entries(name, path.read_text(encoding="utf-8"))
+        pages[name] = (title, page_kind(name))
+        entries += found
+    return pages, entries
+
+
+def _script(variable: str, data: Any, what: str) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"/* Generated by apparat build: {what}. */\nwindow.{variable} = {text};\n"
+
+
+def index_script(pages: dict[str, tuple[str, str]], entries: list[Entry]) -> str:
+    """Compact: pages and headings are listed once and entries refer to them by position."""
+    order = {name: i for i, name in enumerate(pages)}
+    headings: dict[str, int] = {}
+    rows = [
+        [
+            order[e.page],
+            e.anchor,
+            # -1: the entry begins with its heading (a glossary entry, a section's heading): not stored twice
+            -1 if e.text.startswith(e.heading) else headings.setdefault(e.heading, len(headings)),
+            KINDS.index(e.kind),
+            e.text,
+        ]
+        for e in entries
+    ]
+    works = {name.split("/")[0]: title for name, (title, _) in pages.items() if name.endswith("/index.html")}
+    data = {
+        "kinds": list(KINDS),
+        # page, title, and the work it belongs to (the title of its folder's overview), shown with a result
+        "pages": [
+            [
+                name,
+                title,
+                works.get(name.split("/")[0], "") if "/" in name and not name.endswith("/index.html") else "",
+            ]
+            for name, (title, _) in pages.items()
+        ],
+        "headings": list(headings),
+        "entries": rows,
+    }
+    return _script("APPARAT_SEARCH_INDEX", data, "the search index, one entry per passage")
+
+
+def write_index(site: Path) -> Path:
+    pages, entries = build_index(site)
+    path = site / INDEX_SCRIPT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(index_script(pages, entries), encoding="utf-8")
+    return path
+
+
+def write_terms(content: Path, terms: dict[str, Any] | None) -> Path:
+    """The query-expansion data (an empty table without a glossary layer)."""
+    data = terms or {"letters": {}, "terms": []}
+    return write_if_changed(
+        content / TERMS_SCRIPT, _script("APPARAT_SEARCH_TERMS", data, "query expansion for the search")
+    )

@@ -1,0 +1,73 @@
+"""The text of built HTML as a reader's browser shows it, for the checks that compare pages with the model.
+
+This reads HTML only (it knows nothing of how apparat wrote it): text inside `script`, `style` and other
+non-rendered elements, elements with the `hidden` attribute or an inline `display: none` /
+`visibility: hidden`, and screen-reader-only text (`visually-hidden`, `sr-only`) are left out, as is a
+heading's permalink sign (`headerlink`, shown only on hover). Runs of ASCII white space collapse to one
+space, as in rendered HTML; no-break and thin spaces are kept, because a reader sees them. Block elements
+are separated by a space. CSS generated content (`::before`, the margin page numbers) is not text, as
+for the browser's `innerText`. `tests/browser/test_fidelity.py` compares this with Chromium's `innerText`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+_NOT_RENDERED = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "meta", "link", "svg", "iframe"}
+)
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
+    }
+)  # fmt: skip
+_UNSEEN_CLASSES = frozenset(
+    {"md-visually-hidden", "apparat-visually-hidden", "visually-hidden", "sr-only", "headerlink"}
+)
+_HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def is_hidden(node: LexborNode) -> bool:
+    """True when the element itself is not shown (its ancestors are not looked at)."""
+    if node.tag in _NOT_RENDERED:
+        return True
+    attributes = node.attributes
+    if "hidden" in attributes:
+        return True
+    if _HIDDEN_STYLE.search(attributes.get("style") or ""):
+        return True
+    return bool(_UNSEEN_CLASSES.intersection((attributes.get("class") or "").split()))
+
+
+def _collect(node: LexborNode, out: list[str], skip: frozenset[int]) -> None:
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            out.append(child.text_content or "")
+            continue
+        if not child.is_element_node or is_hidden(child) or child.mem_id in skip:
+            continue
+        block = child.tag in _BLOCKS
+        if block:
+            out.append(" ")
+        _collect(child, out, skip)
+        if block:
+            out.append(" ")
+
+
+def collapse(text: str) -> str:
+    """White space as rendered: ASCII runs become one space, ends trimmed."""
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
+def visible_text(node: LexborNode, without: list[LexborNode] | None = None) -> str:
+    """What a reader sees of `node`, white space collapsed; the elements in `without` are left out too."""
+    if is_hidden(node):
+        return ""
+    out: list[str] = []
+    _collect(node, out, frozenset(n.mem_id for n in without or ()))
+    return collapse("".join(out))
