@@ -23,7 +23,7 @@ from apparat.editions.apparatus import (
     terms_part,
 )
 from apparat.model import ABSTRACT_TARGET, AnnotationKind, BlockKind, Document, NoteStatus, Section
-from apparat.render.xhtml import Notes, Target, Writer, attr, page_break, section_heading, text
+from apparat.render.xhtml import Notes, Target, Writer, attr, section_heading, text
 from apparat.site import cite
 from apparat.works import Work
 
@@ -148,7 +148,7 @@ def _title_part(work: Work, document: Document, writer: Writer) -> Part:
         imprint = f"{work.place}: {imprint}"
     lines = [
         '<section class="titlepage" epub:type="titlepage" id="titlepage" aria-labelledby="title">',
-        "".join(page_break(page) for page in _front_pages(document)),
+        writer.pages(_front_pages(document)),
         f'<h1 id="title" class="title">{text(work.title)}</h1>',
         f'<p class="author">{text(work.author)}</p>',
     ]

@@ -6,7 +6,8 @@ as HTML. Three tables decide what is written:
 
 * `BLOCKS`: block kind → function (heading, paragraph, quotation);
 * `LINKS`: annotation kind → the semantics of its link (`glossref` for the glossary, `biblioref` for citations);
-* `NOTE_BODIES`: note status → the note's text with the notice its status calls for.
+* `render.notes.PRESENTATIONS`: note status → the notices shown with or instead of the note's text (the
+  same table, and the same printed numbers, as on the web pages).
 
 Where a span links to and how notes are placed is the `Target`'s business: the EPUB puts notes after each
 chapter as footnote asides reached by `noteref` links; the PDF puts each note where its marker stands, for
@@ -23,7 +24,8 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from types import MappingProxyType
 
-from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, NoteStatus, Section
+from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, Section
+from apparat.render import notes
 from apparat.render.markdown import opening_pages
 
 _MARKER = re.compile(r"\[\^(\d+)\]")
@@ -82,9 +84,9 @@ def note_id(section_id: str, n: int) -> str:
     return f"{section_id}-n{n}"
 
 
-def ref_id(section_id: str, n: int) -> str:
-    """The id of the reference to the note in the text (the note's back-link points there)."""
-    return f"{section_id}-r{n}"
+def ref_id(section_id: str, n: int, occurrence: int = 1) -> str:
+    """The id of the (`occurrence`-th) reference to the note in the text: the note's back-links go there."""
+    return f"{section_id}-r{n}" if occurrence == 1 else f"{section_id}-r{n}-{occurrence}"
 
 
 def page_break(page: int) -> str:
@@ -95,6 +97,12 @@ def page_break(page: int) -> str:
     )
 
 
+def page_continued(page: int) -> str:
+    """A section that begins inside printed page `page` repeats it at its start (as the web chapters do), as
+    a reminder only: the page break itself stands where the page begins, once."""
+    return f'<span class="pb-continued" data-page="{page}"></span>'
+
+
 @dataclass(slots=True)
 class Writer:
     """Renders the blocks of one document for one target; collects the notes each section refers to."""
@@ -102,8 +110,20 @@ class Writer:
     document: Document
     target: Target
     by_target: dict[str, list[Annotation]] = field(default_factory=dict)
-    referred: set[str] = field(default_factory=set)
-    """Ids of the notes a reference was written for (a note nobody refers to gets no back-link)."""
+    references: dict[str, notes.References] = field(default_factory=dict)
+    """Section id → how often each of its notes was called so far (back-links go to every call)."""
+    notes_of: dict[str, dict[int, Note]] = field(default_factory=dict)
+    pages_marked: set[int] = field(default_factory=set)
+
+    def page(self, page: int) -> str:
+        """The page break of `page` the first time; a reminder of it after that."""
+        if page in self.pages_marked:
+            return page_continued(page)
+        self.pages_marked.add(page)
+        return page_break(page)
+
+    def pages(self, pages: list[int]) -> str:
+        return "".join(self.page(page) for page in pages)
 
     def __post_init__(self) -> None:
         for annotation in self.document.annotations:
@@ -118,7 +138,7 @@ class Writer:
             if kind == "text":
                 out.append(text(str(item)))
             elif kind == "page":
-                out.append(page_break(int(str(item))))
+                out.append(self.page(int(str(item))))
             elif kind == "note":
                 out.append(self._note_call(section, int(str(item))))
             elif isinstance(item, Annotation):
@@ -142,61 +162,85 @@ class Writer:
         )
 
     def _note_call(self, section: Section | None, n: int) -> str:
-        note = _find_note(section, n)
+        note = self._note(section, n)
         if section is None or note is None:
             # A marker without its note cannot be linked; it stays visible as printed.
             return f'<sup class="ap-unlinked">{n}</sup>'
         nid = note_id(section.id, n)
+        occurrence = self.references.setdefault(section.id, notes.References()).next(n)
         if self.target.notes is Notes.INLINE:
+            if occurrence > 1:  # the note is printed once, at its first call
+                return f'<sup class="fn-again">{n}</sup>'
             # U+2060 WORD JOINER: the call stays on the line of the word it follows.
             return f'\u2060<span class="fn" id="{nid}" data-n="{n}">{self.note_text(section, note)}</span>'
-        rid = ref_id(section.id, n) if nid not in self.referred else f"{ref_id(section.id, n)}-again"
-        self.referred.add(nid)
+        rid = ref_id(section.id, n, occurrence)
         return f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="{rid}" href="#{nid}">{n}</a>'
 
+    def _note(self, section: Section | None, n: int) -> Note | None:
+        if section is None:
+            return None
+        if section.id not in self.notes_of:
+            self.notes_of[section.id] = {note.n: note for note in section.notes}
+        return self.notes_of[section.id].get(n)
+
     def note_text(self, section: Section, note: Note) -> str:
-        """The note's text (linked like the body) with the notices its status calls for."""
-        nid = note_id(section.id, note.n)
-        body = self.inline(None, note.text, nid, []) if note.text is not None else None
-        return NOTE_BODIES[note.status](note, body)
+        """The note's text (linked like the body) with the notices its status calls for (`render.notes`)."""
+        shown = notes.parts(note)
+        body = ""
+        if shown.text is not None:
+            body = self.inline(None, shown.text, note_id(section.id, note.n), [])
+        return notes.body_html(shown, body)
+
+    def _called(self, section: Section, note: Note) -> int:
+        """How many references in the text call the note (0 for a note no marker calls)."""
+        counter = self.references.get(section.id)
+        return counter.count(note.n) if counter is not None else 0
 
     # --- blocks -----------------------------------------------------------------------------------------
 
     def section_body(self, section: Section) -> str:
-        """The section's blocks; with `Notes.ASIDES`, followed by its notes."""
+        """The section's blocks, then its notes: as footnote asides (EPUB), or those no marker called (PDF)."""
         opening = opening_pages(self.document, section)
         parts = [
             BLOCKS[block.kind](self, section, block, opening.get(block.id, [])) for block in section.blocks
         ]
         trailing = opening.get("", [])
         if trailing:
-            parts.append(f"<div>{''.join(page_break(p) for p in trailing)}</div>")
+            parts.append(f"<div>{self.pages(trailing)}</div>")
         if self.target.notes is Notes.ASIDES and section.notes:
             parts.append(self.asides(section))
+        elif self.target.notes is Notes.INLINE:
+            uncalled = [note for note in section.notes if not self._called(section, note)]
+            if uncalled:
+                parts.append(self._uncalled(section, uncalled))
         return "\n".join(parts)
 
     def asides(self, section: Section) -> str:
         lines = [
             f'<section class="notes" epub:type="footnotes" aria-labelledby="{section.id}-notes">',
-            f'<h2 id="{section.id}-notes">Notes</h2>',
+            f'<h2 id="{section.id}-notes">{notes.NOTES_HEADING}</h2>',
         ]
         for note in section.notes:
-            nid = note_id(section.id, note.n)
-            number = f"{note.n}."
-            if nid in self.referred:
-                number = f'<a href="#{ref_id(section.id, note.n)}" role="doc-backlink">{note.n}.</a>'
+            back = " ".join(
+                f'<a href="#{ref_id(section.id, note.n, k)}" role="doc-backlink">'
+                f"{note.n}.{'' if k == 1 else f' ({k})'}</a>"
+                for k in range(1, self._called(section, note) + 1)
+            )
             lines.append(
-                f'<aside class="note" epub:type="footnote" role="doc-footnote" id="{nid}">'
-                f'<p><span class="note-n">{number}</span> {self.note_text(section, note)}</p></aside>'
+                f'<aside class="note" epub:type="footnote" role="doc-footnote" id="{note_id(section.id, note.n)}">'
+                f'<p><span class="note-n">{back or f"{note.n}."}</span> {self.note_text(section, note)}</p></aside>'
             )
         lines.append("</section>")
         return "\n".join(lines)
 
-
-def _find_note(section: Section | None, n: int) -> Note | None:
-    if section is None:
-        return None
-    return next((note for note in section.notes if note.n == n), None)
+    def _uncalled(self, section: Section, uncalled: list[Note]) -> str:
+        """Notes no marker calls, at the end of the section: each still goes to the foot of a page."""
+        spans = "".join(
+            f'<span class="fn uncalled" id="{note_id(section.id, note.n)}" data-n="{note.n}">'
+            f"{self.note_text(section, note)}</span>"
+            for note in uncalled
+        )
+        return f'<p class="uncalled-notes">{spans}</p>'
 
 
 Segment = tuple[str, "str | int | Annotation"]
@@ -238,57 +282,24 @@ def segments(value: str, annotations: list[Annotation], breaks: list[tuple[int, 
         yield ("text", value[position:])
 
 
-NoteBody = Callable[[Note, "str | None"], str]
-
-
-def _present(note: Note, body: str | None) -> str:
-    return body if body is not None else _missing(note, body)
-
-
-def _missing(note: Note, body: str | None) -> str:
-    return (
-        f'<span class="note-missing">The text of note {note.n} is missing from the source extraction; its '
-        "marker is kept where it stood.</span>"
-    )
-
-
-def _truncated(note: Note, body: str | None) -> str:
-    notice = '<span class="note-truncated">[the note breaks off here in the source extraction]</span>'
-    return f"{_present(note, body)} {notice}"
-
-
-NOTE_BODIES: Mapping[NoteStatus, NoteBody] = MappingProxyType(
-    {
-        NoteStatus.PRESENT: _present,
-        NoteStatus.MISSING: _missing,
-        NoteStatus.TRUNCATED: _truncated,
-    }
-)
-"""Note status → its text with the notice the status calls for (XHTML); a missing text says so."""
-
-
 BlockRender = Callable[[Writer, Section, Block, list[int]], str]
-
-
-def _opening(pages: list[int]) -> str:
-    return "".join(page_break(page) for page in pages)
 
 
 def render_heading(writer: Writer, section: Section, block: Block, pages: list[int]) -> str:
     # The chapter title is h1; the book's numbered sections are h2, their subsections h3.
     level = min((block.level or 2), 6)
     content = writer.inline(section, block.text, block.id, [(b.offset, b.page) for b in block.page_breaks])
-    return f'<h{level} id="{block.id}">{_opening(pages)}{content}</h{level}>'
+    return f'<h{level} id="{block.id}">{writer.pages(pages)}{content}</h{level}>'
 
 
 def render_paragraph(writer: Writer, section: Section, block: Block, pages: list[int]) -> str:
     content = writer.inline(section, block.text, block.id, [(b.offset, b.page) for b in block.page_breaks])
-    return f'<p id="{block.id}">{_opening(pages)}{content}</p>'
+    return f'<p id="{block.id}">{writer.pages(pages)}{content}</p>'
 
 
 def render_quote(writer: Writer, section: Section, block: Block, pages: list[int]) -> str:
     content = writer.inline(section, block.text, block.id, [(b.offset, b.page) for b in block.page_breaks])
-    return f'<blockquote id="{block.id}"><p>{_opening(pages)}{content}</p></blockquote>'
+    return f'<blockquote id="{block.id}"><p>{writer.pages(pages)}{content}</p></blockquote>'
 
 
 BLOCKS: Mapping[BlockKind, BlockRender] = MappingProxyType(
