@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from editions_support import EPOCH, SAMPLE_WORKS, make
 
 from apparat.editions.annotated import Annotated, annotated_works, apparatus_of
