@@ -8,8 +8,9 @@ the EPUB gives every part a file of its own, the PDF puts all parts into one doc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from apparat import __version__
 from apparat.editions.apparatus import (
@@ -22,7 +23,7 @@ from apparat.editions.apparatus import (
     persons_part,
     terms_part,
 )
-from apparat.model import ABSTRACT_TARGET, AnnotationKind, BlockKind, Document, NoteStatus, Section
+from apparat.model import ABSTRACT_TARGET, AnnotationKind, BlockKind, Document, Note, NoteStatus, Section
 from apparat.render.xhtml import Notes, Target, Writer, attr, section_heading, text
 from apparat.site import cite
 from apparat.works import Work
@@ -62,11 +63,21 @@ class Placement:
     file: Callable[[str], str]
     """Part id → the file holding it ("" when everything is one document)."""
     notes: Notes
+    notices: Mapping[str, Callable[[Note], str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Wordings of notices for this format (see `render.xhtml.Target.notices`)."""
 
 
 def citation(work: Work) -> str:
     """The printed work in the words of a reference list (plain text): what the pagination follows."""
     return _EMPHASIS.sub(r"\1", cite.chicago(work))
+
+
+def _emphasis(markdown: str) -> str:
+    """A citation's `*title*` as an italic title, the rest as text."""
+    return "".join(
+        f"<i>{text(piece)}</i>" if index % 2 else text(piece)
+        for index, piece in enumerate(markdown.split("*"))
+    )
 
 
 def plain_heading(value: str) -> str:
@@ -89,7 +100,7 @@ def parts(work: Work, document: Document, apparatus: Apparatus, placement: Place
         return f"{placement.file(section if section in section_of else 'title')}#{target}"
 
     entries = {kind: {key: str(entry_href(kind, key)) for key in found} for kind, found in keys.items()}
-    writer = Writer(document, Target(entries, placement.notes))
+    writer = Writer(document, Target(entries, placement.notes, notices=placement.notices))
     out = [_title_part(work, document, writer), *(_chapter(section, writer) for section in document.sections)]
     glossary, bibliography = apparatus.glossary, apparatus.bibliography
     if glossary is not None:
@@ -187,16 +198,19 @@ def _colophon(work: Work, document: Document) -> str:
             '<section class="colophon" epub:type="colophon" id="colophon" aria-labelledby="colophon-title">',
             '<h2 id="colophon-title">About this edition</h2>',
             (
-                f"<p>The text of {text(citation(work))} ({span}), converted from a text extraction by apparat "
-                f"{text(__version__)}. The printed page numbers are kept: each page of the original is marked "
-                "where it begins, and every page can be reached from the page list.</p>"
+                f"<p>This edition gives the text of {_emphasis(cite.chicago(work))} Its printed pages ({span}) are "
+                "kept: each page of the original is marked where it begins (in the margin of the print edition, "
+                "in the page list of the EPUB).</p>"
             ),
             (
                 f"<p>The {len(notes)} notes keep their printed numbers, chapter by chapter. The text of {missing} "
                 f"of them is missing from the source extraction and {cut} break off early; each is shown where "
                 "it belongs, with its marker, and says so.</p>"
             ),
-            "<p>The glossaries, the register of persons and the bibliography are the editors' own work.</p>",
+            (
+                "<p>The glossaries, the register of persons and the bibliography are the editors' own work. The "
+                f"edition was made from a text extraction of the work by apparat {text(__version__)}.</p>"
+            ),
             sample,
             "</section>",
         ]

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from apparat.diagnostics import Code, fail
 from apparat.editions.apparatus import Apparatus
 from apparat.editions.contents import Placement, parts
 from apparat.editions.epub import LANGUAGE, PUBLISHER, modified
-from apparat.model import Document
+from apparat.model import Document, Note
 from apparat.render.xhtml import Notes, attr, text
 from apparat.works import Work
 
@@ -34,9 +35,16 @@ def _one_document(part_id: str) -> str:
     return ""
 
 
+NOTICES: Mapping[str, Callable[[Note], str]] = MappingProxyType(
+    {"missing": lambda note: "[The text of this note is missing from the source extraction.]"}
+)
+"""Print wordings of `render.notes` notices: the footnote already starts with the note's printed number, and
+the book has 809 missing notes, so the notice fits on one line instead of two."""
+
+
 def print_html(work: Work, document: Document, apparatus: Apparatus, when: dt.datetime) -> str:
     """The whole work as one HTML document for the print stylesheet."""
-    contents = parts(work, document, apparatus, Placement(_one_document, Notes.INLINE))
+    contents = parts(work, document, apparatus, Placement(_one_document, Notes.INLINE, NOTICES))
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     head = [
         f"<title>{text(work.title)}</title>",

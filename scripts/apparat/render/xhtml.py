@@ -61,6 +61,9 @@ class Target:
         default_factory=lambda: MappingProxyType({AnnotationKind.TERM: "ru-Latn"})
     )
     """Language of the spans of a kind: a term is a transliterated Russian word."""
+    notices: Mapping[str, Callable[[Note], str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Notice kind → a wording of its own for this target (the print edition's shorter ones); the notices
+    themselves, and which note gets which, come from `render.notes.PRESENTATIONS`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +189,18 @@ class Writer:
     def note_text(self, section: Section, note: Note) -> str:
         """The note's text (linked like the body) with the notices its status calls for (`render.notes`)."""
         shown = notes.parts(note)
+        if self.target.notices:
+            before, after = self._reword(shown.before, note), self._reword(shown.after, note)
+            shown = notes.NoteParts(shown.n, before, shown.text, after)
         body = ""
         if shown.text is not None:
             body = self.inline(None, shown.text, note_id(section.id, note.n), [])
         return notes.body_html(shown, body)
+
+    def _reword(self, notice: notes.Notice | None, note: Note) -> notes.Notice | None:
+        if notice is None or notice.kind not in self.target.notices:
+            return notice
+        return notes.Notice(notice.kind, self.target.notices[notice.kind](note))
 
     def _called(self, section: Section, note: Note) -> int:
         """How many references in the text call the note (0 for a note no marker calls)."""
