@@ -43,6 +43,7 @@ class Token:
     force_break: bool = False  # the line ends after this token (a word broken at the line end)
     glue: bool = False  # no space before the next token (second half of a broken word follows)
     note: int | None = None  # the token carries this note's marker
+    join: str = "hyphen"  # what breaks at the line end after it: a hyphen, a range's dash, or nothing (lost)
 
 
 def tokens(text: str, notes: list[NoteSpec], first: int) -> list[Token]:
@@ -77,6 +78,13 @@ def tokens(text: str, notes: list[NoteSpec], first: int) -> list[Token]:
                 cleft, cright = clean.split(sep)
                 out.append(Token(left + "-", cleft + ("-" if keep else ""), force_break=True, glue=True))
                 source, clean = right, cright
+        for sep, join in (("–/", "dash"), ("%/", "lost")):
+            if sep in source:  # `1926–/7`: a range broken at its dash; `adminis%/tration`: the hyphen lost
+                left, right = source.split(sep)
+                cleft, cright = clean.split(sep)
+                dash = "–" if join == "dash" else ""
+                out.append(Token(left + dash, cleft + dash, force_break=True, glue=True, join=join))
+                source, clean = right, cright
         out.append(Token(source, clean, note=numbers[-1] if numbers else None))
     return out
 
@@ -90,6 +98,8 @@ def _note(n: int, spec: str) -> NoteSpec:
         return NoteSpec(n, "present", spec[1:], glued=True)
     if spec.startswith("+"):
         return NoteSpec(n, "present", spec[1:], continued=True)
+    if spec.startswith("<"):  # continued onto the next page, its start lost: only the end survives
+        return NoteSpec(n, "start-lost", spec[1:])
     return NoteSpec(n, "present", spec)
 
 
@@ -109,7 +119,7 @@ def wrap(items: list[Token], width: int) -> list[list[Token]]:
     return [line for line in lines if line]
 
 
-def wrap_even(items: list[Token], width: int, slack: int = 14) -> list[list[Token]]:
+def wrap_even(items: list[Token], width: int, slack: int = 6) -> list[list[Token]]:
     """Wrap at the measure or a little less, whichever leaves no line but the last too short.
 
     A typesetter spaces words out rather than leave a line half empty before a broken word."""
@@ -154,6 +164,7 @@ class Item:
     kind: str  # paragraph | quote | heading | page
     text: str = ""
     number: str | None = None
+    breakable: bool = False  # a quotation that may be cut by a page break
 
 
 @dataclass
@@ -162,6 +173,7 @@ class Part:
     label: str
     title: str
     items: list[Item] = field(default_factory=list)
+    breakable: bool = False  # the paragraph being read is a quotation the page break may cut
 
 
 def parse(path: Path) -> list[Part]:
@@ -172,7 +184,10 @@ def parse(path: Path) -> list[Part]:
     def flush() -> None:
         nonlocal quote
         if para:
-            parts[-1].items.append(Item("quote" if quote else "paragraph", " ".join(para)))
+            item = Item("quote" if quote else "paragraph", " ".join(para))
+            item.breakable = parts[-1].breakable
+            parts[-1].items.append(item)
+            parts[-1].breakable = False
             para.clear()
         quote = False
 
@@ -204,6 +219,10 @@ def parse(path: Path) -> list[Part]:
         elif line == "!page":
             flush()
             parts[-1].items.append(Item("page"))
+        elif line.startswith(">> "):  # a quotation the page break may cut (set where it falls)
+            quote = True
+            para.append(line[3:])
+            parts[-1].breakable = True
         elif line.startswith("> "):
             quote = True
             para.append(line[2:])
@@ -236,6 +255,17 @@ class Out:
 
 def record_hyphens(out: Out, line_no: int, line: list[Token], nxt: list[Token] | None) -> None:
     last = line[-1]
+    if last.force_break and nxt and last.join != "hyphen":
+        pattern = r"\d+" if last.join == "dash" else r"[^\W_]+"
+        out.hyphens.append(
+            {
+                "line": line_no,
+                "left": last.source,
+                "right": re.match(pattern, nxt[0].source).group(0),  # type: ignore[union-attr]
+                "decision": "keep" if last.join == "dash" else "join",
+            }
+        )
+        return
     if last.force_break and nxt:
         keep = last.clean.endswith("-")
         out.hyphens.append(
@@ -272,6 +302,7 @@ class Row:
     text: str = ""
     tokens: list[Token] = field(default_factory=list)
     block: int | None = None
+    breakable: bool = False  # a quotation line that may end a page
     last: bool = False  # the last line of its block
     owner: int = 0  # the part (section) the row belongs to
 
@@ -303,7 +334,9 @@ def block_rows(
         blocks.append({"kind": item.kind, "text": clean_text(items)})
         lines = wrap_even(items, widths[item.kind])
         for k, line in enumerate(lines):
-            rows.append(Row(item.kind, printed(line), line, len(blocks) - 1, k == len(lines) - 1))
+            rows.append(
+                Row(item.kind, printed(line), line, len(blocks) - 1, item.breakable, k == len(lines) - 1)
+            )
         rows.append(Row("blank"))
     return rows
 
@@ -316,7 +349,7 @@ def paginate(rows: list[Row], size: int) -> list[list[Row]]:
             pages.append([])
             if row.kind == "page":
                 continue
-        if row.kind == "quote" and rows[k - 1].kind != "quote":
+        if row.kind == "quote" and rows[k - 1].kind != "quote" and not row.breakable:
             length = next(j for j in range(k, len(rows)) if rows[j].kind != "quote") - k
             if length > room:
                 pages.append([])
@@ -521,6 +554,12 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
             opening = [Row("opening", f"Introduction: {part.title}"), Row("blank")]
         elif part.id == "conclusion":
             opening = [Row("opening", "Conclusion"), Row("blank")]
+        elif any(item.kind == "heading" for item in part.items):
+            # A part with sections opens with its first section: the heading after `Part N` is that
+            # section's (a level-2 heading block), and the part is titled by its label.
+            part.items.insert(0, Item("heading", part.title))
+            part.title = part.label
+            opening = [Row("opening", part.label), Row("blank")]
         else:
             opening = [Row("opening", part.label), Row("blank"), Row("opening", part.title), Row("blank")]
         part_rows = opening + block_rows(part, notes, blocks, {"paragraph": ART_BODY, "quote": ART_BODY})
@@ -580,7 +619,7 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
                     notes[token.note - 1].marker_line = line_no
                     note_owner[token.note] = owner
                     on_page.append(notes[token.note - 1])
-        texts = [note for note in on_page if note.text is not None]
+        texts = [note for note in on_page if note.text is not None and note.status != "start-lost"]
         if carried or texts:
             out.add(CONTINUATION if carried else SEPARATOR)
         if carried and carried_note is not None:
@@ -588,9 +627,21 @@ def set_article(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 if m:
                     out.add("")
                 end = out.add(line + " ")
+                if not m and carried_note.status == "start-lost":
+                    carried_note.lines = (end, end)
+                    carried_note.pages = (page_no, page_no)
             carried_note.lines = (carried_note.lines[0], end)  # type: ignore[index]
             carried_note.pages = (carried_note.pages[0], page_no)  # type: ignore[index]
             carried, carried_note = [], None
+        lost = [note for note in on_page if note.status == "start-lost"]
+        if lost:
+            # The note ran over onto the next page and its start was lost with this page's notes: only
+            # the part set on the next page survives.
+            note = lost[-1]
+            assert note is on_page[-1], f"page {page_no}: only the last note can continue"
+            lines = wrap_plain(f"{note.n} {note.text}", ART_NOTE)
+            carried, carried_note = lines[max(1, len(lines) // 2) :], note
+            note.text = " ".join(carried)
         assert all(not n.continued for n in texts[:-1]), f"page {page_no}: only the last note can continue"
         for note in texts:
             lines = wrap_plain(f"{note.n}{'' if note.glued else ' '}{note.text}", ART_NOTE)

@@ -12,6 +12,10 @@ it (streaming). Last, the same 100-work corpus is rebuilt through the content-ad
 work changed; the ratio to the full build is printed (target: at most 10%). Then the editions: the time to
 make each real work's EPUB and PDF (targets for the book: 10 s and 90 s), with what the files hold.
 
+When the real sources are present it also builds the book's model in a fresh process and compares it with a
+floor measured the same way (read the text, count its words, join its lines, scan for markers): targets
+at most 1 s and at most 5x the floor.
+
 Synthetic texts come from `apparat.synthetic` (our own made-up words, seeded) and are kept in
 build/bench/corpus/ between runs.
 """
@@ -250,6 +254,62 @@ def table(rows: list[Row], cache: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
+FLOOR = r"""
+import re, sys
+from collections import Counter
+text = open(sys.argv[1], encoding="utf-8").read()
+lines = text.split("\n")
+words = Counter(word.lower() for word in re.findall(r"[^\W\d_]+", text))
+joined = " ".join(line.strip() for line in lines)
+markers = sum(1 for _ in re.finditer(r"(?<=[^\s\d])\d{1,3}(?=[\s,.;:)’”\]]|$)", text, re.M))
+print(len(words), len(joined), markers)
+"""
+"""The floor: what any converter must do with the text at least (read it, count its words, join its lines,
+scan it for note markers), in a fresh interpreter."""
+
+MODEL = r"""
+import sys
+from pathlib import Path
+from apparat.pipeline import convert_file
+document, _ = convert_file(Path(sys.argv[1]), "book", "trotsky-bureaucracy")
+if len(sys.argv) > 2:
+    from apparat.export.json import to_json
+    to_json(document)
+"""
+"""The book's model, built in a fresh interpreter (imports, conversion with its lexicon); with a second
+argument also written as JSON (the indented export is encoded by json's pure-Python encoder)."""
+
+
+def model_against_floor(sources: Path | None, runs: int = 5) -> str | None:
+    """The real book's model against the floor, each run `runs` times in fresh processes, alternating.
+
+    Both wall time and CPU time (user + system of the child) are the best of the runs: on a machine shared
+    with other work the wall time of one run says more about the neighbours than about the converter.
+    """
+    if sources is None or not (sources / "trotsky-bureaucracy.txt").is_file():
+        return None
+    book = str(sources / "trotsky-bureaucracy.txt")
+    walls: dict[str, list[float]] = {"model": [], "floor": [], "json": []}
+    cpus: dict[str, list[float]] = {"model": [], "floor": [], "json": []}
+    for _ in range(runs):
+        for name, code, extra in (("model", MODEL, []), ("floor", FLOOR, []), ("json", MODEL, ["json"])):
+            start = time.perf_counter()
+            child = subprocess.Popen([sys.executable, "-c", code, book, *extra], stdout=subprocess.DEVNULL)
+            _, status, usage = os.wait4(child.pid, 0)
+            walls[name].append(time.perf_counter() - start)
+            cpus[name].append(usage.ru_utime + usage.ru_stime)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"benchmark: the {name} run failed")
+    model, floor = min(walls["model"]), min(walls["floor"])
+    model_cpu, floor_cpu = min(cpus["model"]), min(cpus["floor"])
+    return (
+        f"book model in a fresh process: {model:.2f} s wall, {model_cpu:.2f} s CPU (target <= 1 s); "
+        f"floor (read, count words, join lines, scan markers): {floor:.2f} s wall, {floor_cpu:.2f} s CPU; "
+        f"ratio {model / floor:.1f}x wall, {model_cpu / floor_cpu:.1f}x CPU (target <= 5x); "
+        f"with the JSON export {min(walls['json']):.2f} s wall, {min(cpus['json']):.2f} s CPU"
+    )
+
+
 def other_benchmarks(sources: Path | None) -> list[str]:
     """The glossary's and bibliography's own benchmarks, when those packages provide one.
 
@@ -308,8 +368,11 @@ def main(argv: list[str] | None = None) -> int:
         DEFAULT_SOURCES if (DEFAULT_SOURCES / "trotsky-bureaucracy.txt").is_file() else None
     )
     print(f"apparat benchmark ({'quick' if args.quick else 'full'}, {args.jobs} workers)", file=sys.stderr)
+    floor_line = model_against_floor(sources)
     rows, cache = run_plan(args.quick, args.jobs, sources)
     print(table(rows, cache))
+    if floor_line:
+        print(floor_line)
     for line in other_benchmarks(sources):
         print(line)
     editions = editions_benchmark(sources, args.quick)

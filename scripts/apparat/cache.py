@@ -2,8 +2,10 @@
 
 The key is the sha256 of everything a conversion depends on: the source bytes, the layout profile, the
 work id and the name shown in messages, the editorial corrections, `--strict`, and the converter itself
-(apparat's version and the code of the modules that convert). Change any of them and the key changes; the
-annotation and publishing code is not part of the key, so editing the glossary never reconverts a work.
+(apparat's version and the code of the modules that convert), and the glossary's word forms that the
+hyphenation decisions may consult (`apparat.glossary.forms.forms_key`: the terms and not-terms files). Change
+any of them and the key changes; the annotation and publishing code is not part of the key, so editing a
+definition, a faction or a person never reconverts a work.
 
 The value is the pickled `Converted` (document and diagnostics). Pickle is safe here because only this
 program writes `build/cache/`; a damaged or unreadable entry is treated as a miss and overwritten. Loading
@@ -60,9 +62,12 @@ def conversion_key(
     strict: bool = False,
     corrections: Sequence[Correction] = (),
     code: str | None = None,
+    forms: str = "",
 ) -> str:
-    """The key of one conversion; `code` pins the converter hash (default: the running code's own)."""
+    """The key of one conversion; `code` pins the converter hash (default: the running code's own),
+    `forms` is the key of the glossary forms the conversion may consult."""
     digest = hashlib.sha256((code or converter_hash()).encode())
+    digest.update(forms.encode() + b"\0")
     for part in (profile, work, display, "strict" if strict else "lenient"):
         digest.update(part.encode() + b"\0")
     for c in corrections:

@@ -62,8 +62,17 @@ def work_key(
     code: str | None = None,
 ) -> str:
     """The cache key of converting `data` (the bytes of `path`) as `work`."""
+    from apparat.glossary.forms import forms_key
+
     return conversion_key(
-        data, work.profile, work.id, display_path(path), strict=strict, corrections=corrections, code=code
+        data,
+        work.profile,
+        work.id,
+        display_path(path),
+        strict=strict,
+        corrections=corrections,
+        code=code,
+        forms=forms_key(),
     )
 
 

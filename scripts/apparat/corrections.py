@@ -24,7 +24,6 @@ from typing import Any
 from apparat.diagnostics import Code, fail
 from apparat.model import Correction
 from apparat.source import SourceText
-from apparat.untrusted import LinedDict, UntrustedError, field_problems, load_yaml
 from apparat.works import PROJECT, display_path
 
 DEFAULT_PATH = PROJECT / "content" / "data" / "corrections.yml"
@@ -33,6 +32,9 @@ _FIELDS = ("work", "line", "find", "replace", "reason")
 
 def load(path: Path = DEFAULT_PATH) -> dict[str, list[Correction]]:
     """Work id → its corrections, in file order. A missing file means no corrections."""
+    # The YAML checks (and markdown-it) load only here: converting with corrections in hand needs neither.
+    from apparat.untrusted import LinedDict, UntrustedError, load_yaml
+
     if not path.is_file():
         return {}
     shown = display_path(path)
@@ -62,6 +64,8 @@ def _work(item: Any, shown: str, line: int) -> str:
 
 
 def _correction(item: dict[str, Any], shown: str, line: int) -> Correction:
+    from apparat.untrusted import field_problems
+
     source_line = item["line"]
     if not isinstance(source_line, int) or isinstance(source_line, bool) or source_line < 1:
         raise fail(Code.CORRECTION, shown, line, "a source line number (1 or more)", repr(source_line))

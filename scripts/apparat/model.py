@@ -33,6 +33,8 @@ class Role(StrEnum):
     HEADING = "heading"
     QUOTE = "quote"
     NOTE = "note"
+    NOTE_FRAGMENT = "note-fragment"
+    """The rest of a note continued from the previous page whose start the extraction lost."""
     TITLE = "title"
     BYLINE = "byline"
     ABSTRACT = "abstract"
@@ -53,6 +55,9 @@ class NoteStatus(StrEnum):
     PRESENT = "present"
     MISSING = "missing"
     TRUNCATED = "truncated"
+    START_LOST = "start-lost"
+    """Only the note's end survives (continued onto the next page; its start was lost with the page's
+    notes): `text` is that end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,19 @@ class Note:
     """Source line of the marker that calls this note (None if no marker was found)."""
     continued: bool = False
     """True when the note runs over onto the next page and was joined."""
+    evidence: str | None = None
+    """Why a continued part was given to this note (None for a note found whole under its number)."""
+
+
+@dataclass(slots=True)
+class Fragment:
+    """Note text at the top of a page's notes, continued from the previous page, that no note can be
+    shown to own: kept on its own page, never appended to a guess."""
+
+    text: str
+    lines: Span
+    page: int
+    evidence: str
 
 
 @dataclass(slots=True)
@@ -105,6 +123,8 @@ class Section:
     pages: PageRange
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+    """Orphan note fragments on this section's pages (see `Fragment`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +136,7 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class HyphenDecision:
-    """What was done with one line-end hyphen, and why."""
+    """What was done where a line ends inside a word or a range, and why."""
 
     line: int
     left: str
@@ -125,6 +145,9 @@ class HyphenDecision:
     """'join' (a word broken at the line end) or 'keep' (a real hyphen: compound or range)."""
     result: str
     evidence: str
+    kind: str = "hyphen"
+    """'hyphen' (the line ends in a hyphen), 'dash' (in an en dash between figures: a range, closed up) or
+    'lost' (in a word whose hyphen the extraction lost: `pos` + `sibility`)."""
 
 
 class AnnotationKind(StrEnum):

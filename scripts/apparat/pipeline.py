@@ -36,8 +36,21 @@ def stages_for(profile: str) -> list[tuple[str, Stage]]:
     return [*PROFILES[profile], *COMMON_STAGES]
 
 
-def convert_text(source: SourceText, profile: str, work: str, reporter: Reporter) -> Document:
-    state = State(source, work, profile, reporter)
+def default_forms() -> frozenset[str]:
+    """The project glossary's word forms (derived and cached on first use; see apparat.glossary.forms)."""
+    from apparat.glossary.forms import glossary_forms
+
+    return glossary_forms()
+
+
+def convert_text(
+    source: SourceText,
+    profile: str,
+    work: str,
+    reporter: Reporter,
+    forms: Callable[[], frozenset[str]] = default_forms,
+) -> Document:
+    state = State(source, work, profile, reporter, forms=forms)
     for _name, stage in stages_for(profile):
         stage(state)
     return to_document(state)
@@ -51,16 +64,18 @@ def convert_file(
     strict: bool = False,
     display: str | None = None,
     corrections: Sequence[Correction] = (),
+    forms: Callable[[], frozenset[str]] = default_forms,
 ) -> tuple[Document, Reporter]:
     """Convert one source file. Raises ApparatError on bad input; problems found later are in the reporter.
 
-    `corrections` (from content/data/corrections.yml) are applied to their source lines first.
+    `corrections` (from content/data/corrections.yml) are applied to their source lines first. `forms`
+    gives the glossary's word forms, asked for only when a hyphenation decision needs them.
     """
     shown = display or str(path)
     reporter = Reporter(shown, strict=strict)
     source = editorial.apply(read_source(path, reporter, shown), corrections)
     if profile not in PROFILES:
         raise fail(Code.LAYOUT_PROFILE, shown, None, f"a profile among {', '.join(PROFILES)}", repr(profile))
-    document = convert_text(source, profile, work or path.stem, reporter)
+    document = convert_text(source, profile, work or path.stem, reporter, forms)
     document.corrections = list(corrections)
     return document, reporter

@@ -6,11 +6,12 @@ layout-independent stages then build notes, blocks, hyphenation decisions and se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from apparat.diagnostics import Reporter
-from apparat.model import Block, Front, HyphenDecision, Note, Page, Role, Section
+from apparat.model import Block, Fragment, Front, HyphenDecision, Note, Page, Role, Section
 from apparat.source import SourceText
 
 
@@ -66,18 +67,25 @@ class State:
     """Line index → note number, for each line where a note text begins."""
     note_text_start: dict[int, int] = field(default_factory=dict)
     """Line index → column where the note text begins (after its number)."""
-    continued: dict[int, int] = field(default_factory=dict)
-    """Line index of a continuation line that sits on a later page → the line index where its note began."""
+    tails: set[int] = field(default_factory=set)
+    """Line indexes of note text continued from the previous page (the rest of a note, at the top of a
+    page's notes, before any note number). The notes stage decides which note, if any, it belongs to."""
     headings: dict[int, Heading] = field(default_factory=dict)
     spacing: set[int] = field(default_factory=set)
     """Blank lines that are only line spacing (a double-spaced manuscript), not paragraph breaks."""
     hyphen_default: str = "join"
     """What a line-end hyphen with no evidence becomes: 'join' in typeset books (the typesetter broke the
     word), 'keep' in manuscripts (authors type real hyphens)."""
+    typed_hyphens: set[int] = field(default_factory=set)
+    """Line indexes whose line-end hyphen the layout marks as typed, not inserted at a break (see the
+    profile)."""
+    forms: Callable[[], frozenset[str]] = frozenset
+    """The work's glossary forms (transliterated Russian words), derived only when a decision asks."""
     quotes: set[int] = field(default_factory=set)
     """Line indexes of block-quotation lines."""
     # Built by the layout-independent stages:
     notes: dict[str, list[Note]] = field(default_factory=dict)
+    fragments: dict[str, list[Fragment]] = field(default_factory=dict)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     hyphenation: list[HyphenDecision] = field(default_factory=list)
     built: list[Section] = field(default_factory=list)

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from apparat.diagnostics import Code, fail
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -68,6 +66,8 @@ def sources_dir(option: str | None) -> Path | None:
 
 def load_works(path: Path = MANIFEST) -> list[Work]:
     text = path.read_text(encoding="utf-8")
+    import yaml  # here only: converting a work never reads the manifest
+
     data = yaml.safe_load(text)
     shown = display_path(path)
     if not isinstance(data, dict) or not isinstance(data.get("works"), list):

@@ -55,6 +55,15 @@ def test_notes_linked_present_missing(book: Document) -> None:
         assert [int(m) for m in re.findall(r"\[\^(\d+)\]", body)] == numbers
 
 
+def test_continued_notes_stay_joined(book: Document) -> None:
+    continued = [n for n in book.notes() if n.continued]
+    assert len(continued) == 7
+    for note in continued:
+        assert note.evidence and note.pages and note.pages.last == note.pages.first + 1
+    assert not any(n.status is NoteStatus.START_LOST for n in book.notes())
+    assert not any(s.fragments for s in book.sections)
+
+
 def test_missing_notes_are_not_invented(book: Document) -> None:
     for note in book.notes():
         if note.status is NoteStatus.MISSING:
@@ -96,3 +105,31 @@ def test_schema_and_determinism(book: Document, sources) -> None:  # type: ignor
     jsonschema.validate(json.loads(to_json(book)), schema())
     again, _ = convert_file(sources / "trotsky-bureaucracy.txt", "book", "trotsky-bureaucracy")
     assert to_json(again) == to_json(book)
+
+
+def test_hard_hyphen_classes(book: Document) -> None:
+    """Issue 11: compounds kept, a broken fragment never a word, lost hyphens joined, ranges closed up."""
+    decisions = {d.line: d for d in book.hyphenation}
+    for line in (10154, 11882, 14792, 17608):  # compounds whose joined spelling is no word (or typed)
+        assert decisions[line].decision == "keep", decisions[line]
+    assert decisions[12211].decision == "join"  # 'mid-' + a fragment that is no word of the work
+    lost = {d.line for d in book.hyphenation if d.kind == "lost"}
+    assert lost == {8143, 9146, 9158, 9477}
+    assert {d.line for d in book.hyphenation if d.kind == "dash"} >= {3886, 8826, 11388}
+    texts = [b.text for b in book.blocks()] + [n.text for n in book.notes() if n.text]
+    assert not any(re.search(r"\d– \d", t) for t in texts)  # no range split by a space
+
+
+def test_quotations_by_measure(book: Document) -> None:
+    """Issue 11: quotations cut by a page break go on as quotations on the next page (p. 16 → 17)."""
+    quotes = [b for b in book.blocks() if b.kind is BlockKind.QUOTE]
+    assert len(quotes) >= 140
+    assert all(book.roles[i - 1] is Role.QUOTE for i in range(648, 652))
+
+
+def test_page_starts_without_running_heads(book: Document) -> None:
+    """Issue 11: a page's indented first line is not swallowed by the notes above it; p. 356 found."""
+    starts = {p.number: p.line for p in book.pages}
+    expected = {170: 6446, 223: 8522, 245: 9395, 258: 9940, 283: 10973, 304: 11739, 340: 13077}
+    expected |= {356: 13742, 364: 14048, 368: 14187, 428: 16647}
+    assert {n: starts[n] for n in expected} == expected

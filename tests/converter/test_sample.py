@@ -123,8 +123,14 @@ def test_sample_exercises_every_difficulty(name: str, samples: Path) -> None:
     assert any(n["continued"] for n in notes)
     decisions = {h["decision"] for h in model["hyphenation"]}
     assert decisions == {"join", "keep"}
+    kinds_of_join = {h["kind"] for h in model["hyphenation"]}
     if name == "sample-book":
         assert "truncated" in statuses
+        assert kinds_of_join == {"hyphen", "dash", "lost"}  # a range at a line end, a lost hyphen
+        quotes = [b for s in model["sections"] for b in s["blocks"] if b["kind"] == "quote"]
+        assert any(b["page_breaks"] for b in quotes if "page_breaks" in b)  # a quotation across a page
+        page_lines = {p["line"] for p in model["pages"]}
+        assert any(b["lines"][0] - 2 in page_lines for b in quotes)  # one opening a page (after its head)
         assert model["ledger"]["roles"].get("running-head", 0) >= 2
         kinds = {b["kind"] for s in model["sections"] for b in s["blocks"]}
         assert kinds == {"heading", "paragraph", "quote"}
@@ -132,6 +138,10 @@ def test_sample_exercises_every_difficulty(name: str, samples: Path) -> None:
         text = (samples / f"{name}.txt").read_text(encoding="utf-8")
         assert "\u2009" in text and "\u00a0" in text and "’" in text
     else:
+        assert "start-lost" in statuses  # a continued note whose start the extraction lost
+        assert model["ledger"]["roles"].get("note-fragment", 0) >= 1
+        part = next(s for s in model["sections"] if s["title"] == s["label"] and s["id"].startswith("part"))
+        assert part["blocks"][0]["kind"] == "heading"  # a part that opens with its first section
         assert model["ledger"]["roles"].get("continuation-mark", 0) >= 1
         assert model["ledger"]["roles"].get("page-number", 0) >= 1
         assert model["front"]["title"] and model["front"]["author"] and model["front"]["abstract"]

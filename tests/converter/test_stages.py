@@ -10,6 +10,7 @@ The `.yml` names the profile and lists only what the case is about; every key is
     sections: [{id: intro, title: Introduction}]
     blocks: {intro-b001: {kind: paragraph, text: ...}}
     notes: {intro-n2: {status: missing}}
+    fragments: {intro: [{page: 4, lines: [24, 24]}]}   # orphan note fragments of a section
     hyphenation: [{line: 7, result: bureaucracy, decision: join}]
     front: {title: ...}
 
@@ -73,6 +74,12 @@ def problems(source: Path) -> list[str]:
                 out.append(f"{kind}: expected {key}, found only {sorted(table)}")
             else:
                 out += _subset(key, want, table[key])
+    for section_id, wanted in expected.get("fragments", {}).items():
+        got_fragments = next((s["fragments"] for s in model["sections"] if s["id"] == section_id), [])
+        if len(got_fragments) != len(wanted):
+            out.append(f"fragments of {section_id}: expected {len(wanted)}, found {got_fragments}")
+        for want, got in zip(wanted, got_fragments, strict=False):
+            out += _subset(f"fragment of {section_id}", want, got)
     if "hyphenation" in expected:
         found_hyphens = model["hyphenation"]
         if len(found_hyphens) != len(expected["hyphenation"]):

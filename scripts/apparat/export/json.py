@@ -36,6 +36,8 @@ def to_data(document: Document) -> dict[str, Any]:
             "notes_missing": sum(1 for n in notes if n.status is NoteStatus.MISSING),
             "notes_truncated": sum(1 for n in notes if n.status is NoteStatus.TRUNCATED),
             "notes_continued": sum(1 for n in notes if n.continued),
+            "notes_start_lost": sum(1 for n in notes if n.status is NoteStatus.START_LOST),
+            "fragments": sum(len(s.fragments) for s in document.sections),
             "hyphens": dict(sorted(Counter(h.decision for h in document.hyphenation).items())),
         },
         "sections": [_section(s) for s in document.sections],
@@ -44,6 +46,7 @@ def to_data(document: Document) -> dict[str, Any]:
         "hyphenation": [
             {
                 "line": h.line,
+                "kind": h.kind,
                 "left": h.left,
                 "right": h.right,
                 "decision": h.decision,
@@ -95,6 +98,10 @@ def _section(section: Section) -> dict[str, Any]:
         "last_page": section.pages.last,
         "blocks": [_block(b) for b in section.blocks],
         "notes": [_note(section.id, n) for n in section.notes],
+        "fragments": [
+            {"text": f.text, "lines": _span(f.lines), "page": f.page, "evidence": f.evidence}
+            for f in section.fragments
+        ],
     }
 
 
@@ -126,6 +133,7 @@ def _note(section_id: str, note: Note) -> dict[str, Any]:
         "pages": None if note.pages is None else [note.pages.first, note.pages.last],
         "marker_line": note.marker_line,
         "continued": note.continued,
+        "evidence": note.evidence,
     }
 
 

@@ -4,6 +4,11 @@ Surviving page numbers (running heads, page-number lines) are pins. Between two 
 starts is known exactly; among the candidate cues in between, a dynamic programme picks that many,
 maximising the evidence (a strong cue outweighs a weak one) and penalising pages too short or too long to
 be real. After the last pin, every cue is taken that does not make an implausibly short page.
+
+A page is measured by the height of its lines (`height`: a body line 1, a smaller-type note line less). With
+`typical` (the work's mean page height: its total height over its printed pages), a page whose height
+strays from it by more than TOLERANCE lines costs a little per line: where the cues leave a choice (two
+indented lines, one of them a page start), the page that fills like its neighbours wins.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ WEIGHTS = {"opening": 0.0, "after-notes": 10.0, "indent": 3.0, "page-number": 0.
 SHORT_PENALTY = 25.0
 LONG_PAGE = 48
 LONG_PENALTY = 12.0
+TOLERANCE = 3.0
+DEVIATION_PENALTY = 0.25
+"""Per line of height beyond TOLERANCE from the typical page: less than any cue's weight."""
 REACH = 160
 """No page is longer than this many source lines: bounds the search."""
 
@@ -34,12 +42,13 @@ def choose_page_starts(
     *,
     first_index: int,
     first_number: int,
-    body: list[bool],
+    body: list[float],
     short_page: int,
     openings: set[int],
     reporter: Reporter,
+    typical: float | None = None,
 ) -> list[PageStart]:
-    fill = [0, *accumulate(1 if b else 0 for b in body)]
+    fill = [0.0, *accumulate(body)]
     anchors = [PageStart(first_index, first_number, "opening"), *sorted(pins, key=lambda p: p.index)]
     pinned = {p.index for p in anchors}
     # A cue right after a pin (the lines following a running head) is the same page start.
@@ -52,10 +61,10 @@ def choose_page_starts(
         stop = right.index if right is not None else len(body)
         inside = [c for c in free if left.index < c.index < stop]
         if right is None:
-            picked = _best(inside, left.index, stop, None, fill, short_page, openings)
+            picked = _best(inside, left.index, stop, None, fill, short_page, openings, typical)
         else:
             need = right.number - left.number - 1
-            picked = _best(inside, left.index, stop, need, fill, short_page, openings)
+            picked = _best(inside, left.index, stop, need, fill, short_page, openings, typical)
             if picked is None:
                 reporter.warn(
                     Code.PAGES_MISMATCH,
@@ -63,7 +72,7 @@ def choose_page_starts(
                     f"expected {need} page starts between printed pages {left.number} and {right.number}, "
                     f"found {len(inside)} candidates; page numbers in between are approximate",
                 )
-                picked = _best(inside, left.index, stop, None, fill, short_page, openings) or []
+                picked = _best(inside, left.index, stop, None, fill, short_page, openings, typical) or []
         result.append(left)
         number = left.number
         for cue in picked or []:
@@ -81,9 +90,10 @@ def _best(
     start: int,
     stop: int,
     need: int | None,
-    fill: list[int],
+    fill: list[float],
     short_page: int,
     openings: set[int],
+    typical: float | None = None,
 ) -> list[Candidate] | None:
     """The best subset of `inside` (exactly `need` of them, or any number when need is None)."""
     nodes = [Candidate(start, "pin"), *inside, Candidate(stop, "end")]
@@ -98,6 +108,8 @@ def _best(
             cost -= SHORT_PENALTY
         if size > LONG_PAGE:
             cost -= LONG_PENALTY * (size - LONG_PAGE) / 10
+        if typical is not None and not ends_chapter:
+            cost -= DEVIATION_PENALTY * max(0.0, abs(size - typical) - TOLERANCE)
         return cost
 
     neg = float("-inf")

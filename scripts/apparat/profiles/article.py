@@ -160,11 +160,7 @@ def scan(state: State) -> None:
         if in_notes and (not line.startswith(" ") or _note_follows(lines, index, last_note, last_marker)):
             state.set_role(index, Role.NOTE)
             if _after_continuation_mark(state, index):
-                # the rest of an earlier note; with no note before it (a damaged source) it stays
-                # note text without a number, which the notes stage reports at its line
-                origin = max((i for i in state.note_starts if i < index), default=None)
-                if origin is not None:
-                    state.continued[index] = origin
+                state.tails.add(index)  # the rest of an earlier note: the notes stage finds which
             continue
         if line.startswith(" "):
             cues.append(Candidate(index, "after-notes" if in_notes else "indent"))
@@ -175,7 +171,7 @@ def scan(state: State) -> None:
             state.markers[index] = found
             last_marker = found[-1].n
     _headings(state, start)
-    body = [role in (Role.BODY, Role.HEADING, Role.NOTE) for role in state.roles]
+    body = [1.0 if role in (Role.BODY, Role.HEADING, Role.NOTE) else 0.0 for role in state.roles]
     # The title page is a page of its own: a first heading set with a leading space opens page 2, however
     # short the title page is (it holds no body text, so the short-page rule would otherwise drop it).
     title_page_ends = {start} if lines[start].startswith(" ") and start > state.pages[0].index else set()
@@ -216,6 +212,7 @@ def _headings(state: State, start: int) -> None:
     lines = state.lines
     units = _units(lines, start, len(lines))
     pending_part: tuple[int, str] | None = None
+    part_titles: dict[int, list[int]] = {}  # a part's label line → the lines of the unit after it
     for unit in units:
         if any(state.roles[i] is not Role.BODY for i in unit):
             continue
@@ -224,6 +221,7 @@ def _headings(state: State, start: int) -> None:
             index, label = pending_part
             numeral = label.split()[1]
             state.sections.append(SectionStart(index, f"part-{_roman(numeral)}", label, text))
+            part_titles[index] = unit
             for i in unit:
                 state.set_role(i, Role.HEADING)
             pending_part = None
@@ -249,8 +247,23 @@ def _headings(state: State, start: int) -> None:
             for i in unit[1:]:
                 state.set_role(i, Role.HEADING)
     state.sections.sort(key=lambda section: section.index)
+    _parts_with_sections(state, part_titles)
     if not state.sections:
         raise fail(Code.LAYOUT_PROFILE, state.source.path, start + 1, "an 'Introduction' heading", "none")
+
+
+def _parts_with_sections(state: State, part_titles: dict[int, list[int]]) -> None:
+    """A part with section headings of its own opens with its first section: the heading after `Part N`
+    is that section's heading, at the level of its sister sections, and the part is titled by its label.
+    (A part without sections is titled by the heading after its label.)"""
+    ends = [s.index for s in state.sections[1:]] + [len(state.lines)]
+    for k, (section, end) in enumerate(zip(state.sections, ends, strict=True)):
+        unit = part_titles.get(section.index)
+        if not unit or not any(unit[-1] < i < end for i in state.headings):
+            continue
+        text = " ".join(state.lines[i].strip() for i in unit)
+        state.headings[unit[0]] = Heading(unit[0], 2, None, text)
+        state.sections[k] = SectionStart(section.index, section.id, section.label, section.label)
 
 
 def _looks_like_heading(lines: list[str], unit: list[int], text: str, opener: bool) -> bool:

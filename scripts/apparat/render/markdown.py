@@ -165,7 +165,12 @@ def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], co
         for note in section.notes
     ]
     heading = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
-    return heading + "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
+    out = heading
+    if items:
+        out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
+    for fragment in section.fragments:
+        out += "\n\n" + notes.fragment_html(inline(fragment.text, []), fragment.page, markdown=True)
+    return out
 
 
 def slug(text: str) -> str:
@@ -199,7 +204,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
-    if section.notes:
+    if section.notes or section.fragments:
         parts.append(render_notes(section, by_target, context))
     return "\n\n".join(parts) + "\n"
 

@@ -81,11 +81,28 @@ def _truncated(note: Note) -> Notice:
     return Notice("truncated", "[the note breaks off here in the source extraction]")
 
 
+def _start_lost(note: Note) -> Notice:
+    return Notice(
+        "start-lost",
+        "[The beginning of this note is missing from the source; only its end, continued on the next "
+        "page, survives:]",
+    )
+
+
+FRAGMENT_NOTICE = Notice(
+    "fragment",
+    "[A note continued from the previous page, whose beginning is missing from the source; the edition "
+    "cannot tell which note it belongs to:]",
+)
+"""Shown before an orphan note fragment, under a page's notes."""
+
+
 PRESENTATIONS: Mapping[NoteStatus, Presentation] = MappingProxyType(
     {
         NoteStatus.PRESENT: Presentation(),
         NoteStatus.MISSING: Presentation(before=_missing, shows_text=False),
         NoteStatus.TRUNCATED: Presentation(after=_truncated),
+        NoteStatus.START_LOST: Presentation(before=_start_lost),
     }
 )
 
@@ -187,6 +204,12 @@ def item_html(note: Note, body: str, references: int, markdown: bool = False) ->
         f'<li id="{note_anchor(note.n)}" value="{note.n}" class="ap-note ap-note--{note.status}"{uncalled}{item}>'
         f"<p{paragraph}>{body}{' ' + back if back else ''}</p></li>"
     )
+
+
+def fragment_html(body: str, page: int, markdown: bool = False) -> str:
+    """An orphan fragment under a page's notes: its notice, then its text (`body`, in the target markup)."""
+    inner = ' markdown="span"' if markdown else ""
+    return f'<p class="ap-note-fragment" data-page="{page}"{inner}>{notice_html(FRAGMENT_NOTICE)} {body}</p>'
 
 
 def list_html(items: list[str], first: int, markdown: bool = False) -> str:

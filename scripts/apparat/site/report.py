@@ -1,7 +1,8 @@
 """The pages "About this edition" and "Extraction report", generated from the models.
 
-The report is per work and per chapter: printed pages, notes present / missing / truncated, line-end
-hyphens joined or kept, and how many source lines got each role. A reader can judge from it how far to
+The report is per work and per chapter: printed pages, notes present / missing / truncated / with only
+their end (start lost), orphan note fragments, block quotations, line-end hyphens joined or kept, and how
+many source lines got each role. A reader can judge from it how far to
 trust each chapter of the extraction.
 """
 
@@ -10,10 +11,18 @@ from __future__ import annotations
 from collections import Counter
 
 from apparat.edition import Edition
-from apparat.model import Document, NoteStatus, Role, Section
+from apparat.model import BlockKind, Document, NoteStatus, Role, Section
 from apparat.render.markdown import escape
 
-_ROLE_COLUMNS = (Role.BODY, Role.HEADING, Role.QUOTE, Role.NOTE, Role.RUNNING_HEAD, Role.PAGE_NUMBER)
+_ROLE_COLUMNS = (
+    Role.BODY,
+    Role.HEADING,
+    Role.QUOTE,
+    Role.NOTE,
+    Role.NOTE_FRAGMENT,
+    Role.RUNNING_HEAD,
+    Role.PAGE_NUMBER,
+)
 
 
 def _roles(document: Document, section: Section) -> Counter[Role]:
@@ -36,7 +45,9 @@ def report(editions: list[Edition]) -> str:
         "# Extraction report\n",
         (
             "What the converter found in each source, chapter by chapter. *Missing* notes are notes whose "
-            "marker survives in the text but whose text the extraction lost; *truncated* notes stop short. "
+            "marker survives in the text but whose text the extraction lost; *truncated* notes stop short; "
+            "of a *start lost* note only the end survives (continued on the next page); a *fragment* is such "
+            "an end that no note can be shown to own, kept on its page. *Quotations* are block quotations. "
             "Line-end hyphens are either *joined* (a word broken at the end of a line) or *kept* (a real "
             "hyphen: a compound or a range). Lines are counted by the role the converter gave them.\n"
         ),
@@ -63,13 +74,16 @@ def report(editions: list[Edition]) -> str:
                         "present": notes[NoteStatus.PRESENT],
                         "missing": notes[NoteStatus.MISSING],
                         "truncated": notes[NoteStatus.TRUNCATED],
+                        "start lost": notes[NoteStatus.START_LOST],
+                        "fragments": len(section.fragments),
+                        "quotations": sum(1 for b in section.blocks if b.kind is BlockKind.QUOTE),
                         "hyphens joined": hyphens["join"],
                         "hyphens kept": hyphens["keep"],
                     },
                 )
             )
             role_rows.append((first, {role.value.replace("-", " "): roles[role] for role in _ROLE_COLUMNS}))
-        parts.append("### Notes and hyphens\n")
+        parts.append("### Notes, quotations and hyphens\n")
         parts += _table(notes_rows)
         parts.append("### Source lines by role\n")
         parts += _table(role_rows)

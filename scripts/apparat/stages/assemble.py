@@ -33,6 +33,7 @@ def build_sections(state: State) -> None:
                 PageRange(pages.page_of(start), pages.page_of(last)),
                 state.blocks.get(section.id, []),
                 state.notes.get(section.id, []),
+                state.fragments.get(section.id, []),
             )
         )
     state.page_list = [Page(p.number, p.index + 1) for p in sorted(state.pages, key=lambda p: p.index)]
