@@ -24,7 +24,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from types import MappingProxyType
 
-from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, Section
+from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Fragment, Note, Section
 from apparat.render import notes
 from apparat.render.markdown import opening_pages
 
@@ -80,6 +80,11 @@ LINKS: Mapping[AnnotationKind, Link] = MappingProxyType(
         AnnotationKind.CITE: Link("biblioref", "doc-biblioref"),
     }
 )
+
+
+WRAPS: Mapping[str, str] = MappingProxyType({"emphasis": "i"})
+"""Annotation kinds shown by markup rather than linked (by the kind's value): italics the extraction lost
+nest with the links."""
 
 
 def note_id(section_id: str, n: int) -> str:
@@ -149,15 +154,18 @@ class Writer:
         return "".join(out)
 
     def _span(self, annotation: Annotation, opening: bool) -> str:
+        wrap = WRAPS.get(annotation.kind)
+        if wrap is not None:
+            return f"<{wrap}>" if opening else f"</{wrap}>"
         href = self.target.entries.get(annotation.kind, {}).get(annotation.key)
         lang = self.target.lang.get(annotation.kind)
-        if href is None:
+        link = LINKS.get(annotation.kind)
+        if href is None or link is None:
             if lang is None:
                 return ""
             return f'<span lang="{lang}" xml:lang="{lang}">' if opening else "</span>"
         if not opening:
             return "</a>"
-        link = LINKS[annotation.kind]
         language = f' lang="{lang}" xml:lang="{lang}"' if lang else ""
         return (
             f'<a class="ap-{annotation.kind}" epub:type="{link.epub_type}" role="{link.role}" '
@@ -218,11 +226,11 @@ class Writer:
         trailing = opening.get("", [])
         if trailing:
             parts.append(f"<div>{self.pages(trailing)}</div>")
-        if self.target.notes is Notes.ASIDES and section.notes:
+        if self.target.notes is Notes.ASIDES and (section.notes or section.fragments):
             parts.append(self.asides(section))
         elif self.target.notes is Notes.INLINE:
             uncalled = [note for note in section.notes if not self._called(section, note)]
-            if uncalled:
+            if uncalled or section.fragments:
                 parts.append(self._uncalled(section, uncalled))
         return "\n".join(parts)
 
@@ -241,15 +249,30 @@ class Writer:
                 f'<aside class="note" epub:type="footnote" role="doc-footnote" id="{note_id(section.id, note.n)}">'
                 f'<p><span class="note-n">{back or f"{note.n}."}</span> {self.note_text(section, note)}</p></aside>'
             )
+        lines += [self._fragment(fragment, section) for fragment in section.fragments]
         lines.append("</section>")
         return "\n".join(lines)
 
+    def _fragment_body(self, fragment: Fragment, section: Section) -> str:
+        """An orphan note fragment's text, after the printed page it stands on."""
+        return f"(p.\u00a0{fragment.page}) {self.inline(None, fragment.text, f'{section.id}-fragment', [])}"
+
+    def _fragment(self, fragment: Fragment, section: Section) -> str:
+        """An orphan note fragment under its notice (`render.notes`), as a paragraph of the notes section."""
+        return notes.fragment_html(self._fragment_body(fragment, section), fragment.page)
+
     def _uncalled(self, section: Section, uncalled: list[Note]) -> str:
-        """Notes no marker calls, at the end of the section: each still goes to the foot of a page."""
+        """Notes no marker calls and orphan fragments, at the end of the section: each still goes to the foot
+        of a page."""
         spans = "".join(
             f'<span class="fn uncalled" id="{note_id(section.id, note.n)}" data-n="{note.n}">'
             f"{self.note_text(section, note)}</span>"
             for note in uncalled
+        )
+        spans += "".join(
+            f'<span class="fn fragment">{notes.notice_html(notes.FRAGMENT_NOTICE)} '
+            f"{self._fragment_body(fragment, section)}</span>"
+            for fragment in section.fragments
         )
         return f'<p class="uncalled-notes">{spans}</p>'
 
@@ -261,28 +284,28 @@ _ORDER = {"close": 0, "page": 1, "open": 2, "note": 3}
 
 def segments(value: str, annotations: list[Annotation], breaks: list[tuple[int, int]]) -> Iterator[Segment]:
     """The text cut at every event, in order: ("text", str), ("open"/"close", Annotation), ("page", N),
-    ("note", N); a note marker `[^N]` is replaced by its event. Of overlapping spans the first wins (as on
-    the web pages); a page that begins inside a span or a marker is placed after it, so markup nests."""
+    ("note", N); a note marker `[^N]` is replaced by its event. Spans nest (an italic title holding a
+    link); of spans that cross, or links inside links, the first wins (as on the web pages). A page that
+    begins inside a span or a marker is placed after it, so that markup stays well nested."""
     markers = [(m.start(), m.end(), int(m.group(1))) for m in _MARKER.finditer(value)]
     spans: list[Annotation] = []
-    cursor = 0
     for span in sorted(annotations, key=lambda a: (a.start, -a.end)):
         clashes = any(start < span.end and span.start < end for start, end, _n in markers)
-        if span.start < cursor or span.end > len(value) or clashes:
+        if span.end > len(value) or clashes or not all(_fits(span, kept) for kept in spans):
             continue
         spans.append(span)
-        cursor = span.end
-    events: list[tuple[int, int, Segment]] = []
-    for span in spans:
-        events += [(span.start, _ORDER["open"], ("open", span)), (span.end, _ORDER["close"], ("close", span))]
+    events: list[tuple[int, int, int, Segment]] = []
+    for span in spans:  # of spans opening together the outer opens first; of spans closing, the inner first
+        events.append((span.start, _ORDER["open"], -span.end, ("open", span)))
+        events.append((span.end, _ORDER["close"], -span.start, ("close", span)))
     skip = {start: end for start, end, _n in markers}
-    events += [(start, _ORDER["note"], ("note", n)) for start, _end, n in markers]
+    events += [(start, _ORDER["note"], 0, ("note", n)) for start, _end, n in markers]
     covers = [(s.start, s.end) for s in spans] + [(start, end) for start, end, _n in markers]
     for offset, page in breaks:
-        offset = next((end for start, end in covers if start < offset < end), offset)
-        events.append((offset, _ORDER["page"], ("page", page)))
+        offset = max([end for start, end in covers if start < offset < end], default=offset)
+        events.append((offset, _ORDER["page"], 0, ("page", page)))
     position = 0
-    for offset, _order, segment in sorted(events, key=lambda e: (e[0], e[1])):
+    for offset, _order, _inner, segment in sorted(events, key=lambda e: (e[0], e[1], e[2])):
         if offset > position:
             yield ("text", value[position:offset])
             position = offset
@@ -291,6 +314,15 @@ def segments(value: str, annotations: list[Annotation], breaks: list[tuple[int, 
             position = skip[offset]
     if position < len(value):
         yield ("text", value[position:])
+
+
+def _fits(span: Annotation, kept: Annotation) -> bool:
+    """Whether `span` can stand with `kept`: apart, or one inside the other when one of them is markup."""
+    if span.end <= kept.start or kept.end <= span.start:
+        return True
+    inside = kept.start <= span.start and span.end <= kept.end
+    around = span.start <= kept.start and kept.end <= span.end
+    return (inside or around) and (span.kind in WRAPS or kept.kind in WRAPS)
 
 
 BlockRender = Callable[[Writer, Section, Block, list[int]], str]
