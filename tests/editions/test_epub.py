@@ -90,3 +90,28 @@ def test_reproducible_and_a_valid_container(
         entries = archive.infolist()
     assert entries[0].filename == "mimetype" and entries[0].compress_type == zipfile.ZIP_STORED
     assert len({entry.date_time for entry in entries}) == 1
+
+
+def test_an_orphan_fragment_is_kept_in_both_editions(
+    apparatus_and_works: tuple[Apparatus, dict[str, Annotated]], tmp_path: Path
+) -> None:
+    import copy
+    import xml.etree.ElementTree as ET
+
+    from apparat.editions.epub import write_epub
+    from apparat.editions.pdf import print_html
+    from apparat.model import Fragment, Span
+
+    apparatus, works = apparatus_and_works
+    item = works["sample-article"]
+    document = copy.deepcopy(item.document)
+    section = document.sections[1]
+    section.fragments.append(Fragment("a tail of words nobody owns.", Span(1, 1), 4, "test"))
+    path = tmp_path / "fragment.epub"
+    path.write_bytes(write_epub(item.work, document, apparatus, None))
+    with zipfile.ZipFile(path) as archive:
+        chapter = archive.read(f"EPUB/{section.id}.xhtml").decode()
+    ET.fromstring(chapter)  # still well-formed
+    assert 'class="ap-note-fragment"' in chapter and "(p.\u00a04) a tail of words nobody owns." in chapter
+    html = print_html(item.work, document, apparatus, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    assert '<span class="fn fragment">' in html and "a tail of words nobody owns." in html
