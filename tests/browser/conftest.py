@@ -88,3 +88,22 @@ def dark_session(browser: Any) -> Iterator[Session]:
     opened = Session(browser, "dark")
     yield opened
     opened.context.close()
+
+
+@pytest.fixture(scope="session")
+def real_server(tmp_path_factory: pytest.TempPathFactory, sources: Path) -> Iterator[str]:
+    """The full edition (all four works) built and served, for the measurements on the real works (the
+    `sources` fixture skips without them)."""
+    layout = Layout.under(tmp_path_factory.mktemp("real-edition"))
+    result = build_site(layout, sources)
+    assert not result.failed, [str(d) for d in result.diagnostics if d.severity == "error"][:10]
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(layout.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

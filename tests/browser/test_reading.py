@@ -1,43 +1,58 @@
-"""Reading a chapter in the browser: footnote and annotation tooltips by mouse and keyboard, the page jump,
-"Cite this passage", search in Latin and Cyrillic, light and dark. Screenshots go to tests/artifacts/."""
+"""Reading a chapter in the browser: note and annotation tooltips by mouse and keyboard, the page jump,
+"Cite this passage", light and dark (the search: test_search.py). Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
-from tests_browser_support import (
-    ACTIVE_TOOLTIP,
-    Session,
-    chapter_with,
-    open_search,
-    visible_text,
-)
+from tests_browser_support import TOOLTIP, Session, chapter_with, visible_text
 
 pytestmark = pytest.mark.browser
 
 
-def test_footnote_preview_by_mouse_and_keyboard(site: Path, server: str, session: Session) -> None:
+def test_note_preview_by_mouse_and_keyboard(site: Path, server: str, session: Session) -> None:
     page = session.page
     chapter = chapter_with(site, "a.footnote-ref")
     page.goto(f"{server}/{chapter}")
-    ref = page.locator("a.footnote-ref").first
+    ref = page.locator("a.footnote-ref").nth(1)
+    number = ref.inner_text().strip()
+    ref.scroll_into_view_if_needed()
     ref.hover()
-    page.wait_for_timeout(900)
-    assert visible_text(page, ACTIVE_TOOLTIP), "no footnote preview on hover"
+    page.wait_for_timeout(300)
+    shown = visible_text(page, TOOLTIP)
+    assert shown.startswith(f"Note {number}\n"), f"no preview of note {number} on hover: {shown!r}"
     page.mouse.move(5, 5)
     page.wait_for_timeout(600)
+    assert not visible_text(page, TOOLTIP)
     ref.focus()
-    page.wait_for_timeout(900)
-    assert visible_text(page, ACTIVE_TOOLTIP), "no footnote preview on keyboard focus"
+    page.wait_for_timeout(200)
+    assert visible_text(page, TOOLTIP), "no note preview on keyboard focus"
+    # Tab goes from the reference into the preview's link to the note, Enter follows it
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#apparat-tip') !== null")
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == f"Go to note {number} in the notes"
+    )
     page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert not visible_text(page, TOOLTIP), "Esc does not dismiss the note preview"
+    assert page.evaluate("document.activeElement.textContent") == number, (
+        "focus does not return to the reference"
+    )
+    page.evaluate("document.activeElement.blur()")
+    ref.focus()
+    page.wait_for_timeout(100)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.evaluate("location.hash") == f"#fn:{number}"
+    ref.hover()
     page.wait_for_timeout(300)
-    assert not visible_text(page, ACTIVE_TOOLTIP), "Esc does not dismiss the footnote preview"
-    session.shot("chapter-footnote-preview")
+    session.shot("chapter-note-preview")
     assert session.foreign(server) == []
     assert session.errors == []
 
@@ -64,6 +79,19 @@ def test_annotation_tooltip_by_mouse_keyboard_and_esc(
     host.focus()
     page.wait_for_timeout(100)
     assert tip.is_visible(), f"no {kind} tooltip on keyboard focus"
+    # the keyboard goes on into the tooltip, and reaches its link to the entry
+    reached = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                "[document.activeElement.closest('#apparat-tip') !== null, document.activeElement.getAttribute('href')]"
+            )
+        )
+        if reached[-1][1] == host.get_attribute("href"):
+            break
+    assert all(inside for inside, _ in reached), f"Tab left the tooltip before its entry link: {reached}"
+    assert reached[-1][1] == host.get_attribute("href"), reached
     page.keyboard.press("Escape")
     assert not tip.is_visible(), "Esc does not dismiss the tooltip"
     host.hover()
@@ -88,8 +116,8 @@ def test_page_jump_and_cite_this_passage(site: Path, server: str, session: Sessi
     panel = page.locator("#apparat-cite-panel")
     assert panel.is_visible()
     text = panel.inner_text()
-    assert re.search(r"Cite this passage \(p\. \d+", text)
-    assert re.search(r"@(inbook|article)\{", text) and re.search(r"TY  - (CHAP|JOUR)", text)
+    assert re.search(r"Cite this passage \((p\. \d+|pp\. \d+–\d+)\)", text)
+    assert re.search(r"@(inbook|article|unpublished)\{", text) and re.search(r"TY  - (CHAP|JOUR|UNPB)", text)
     assert re.search(r"SP  - \d+", text) and "pages = {" in text
     session.shot("chapter-cite-panel")
     page.keyboard.press("Escape")
@@ -100,24 +128,6 @@ def test_page_jump_and_cite_this_passage(site: Path, server: str, session: Sessi
     assert page.evaluate("location.hash") == f"#{block_id}"
     page.wait_for_timeout(100)
     assert f"#{block_id}" in page.locator(".apparat-live").inner_text()
-
-
-@pytest.mark.parametrize("query", ["latin", "cyrillic"])
-def test_search(site: Path, server: str, session: Session, query: str) -> None:
-    page = session.page
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    text = " ".join(d["title"] + " " + LexborHTMLParser(d["text"] or "<p></p>").text() for d in docs)
-    pattern = r"\b[a-z]{9,}\b" if query == "latin" else r"\b[а-яё]{5,}\b"
-    words = re.findall(pattern, text, flags=re.IGNORECASE)
-    if not words:
-        pytest.skip(f"no {query} word in the sample edition's search index")
-    # A long word: short frequent ones may be stop words, which the search drops by design.
-    word = max(sorted(set(words)), key=len)
-    page.goto(f"{server}/index.html")
-    open_search(page, word)
-    page.wait_for_selector(".md-search-result__item", timeout=8000)
-    assert page.locator(".md-search-result__item").count() >= 1
-    session.shot(f"search-{query}")
 
 
 def test_dark_scheme_chapter(site: Path, server: str, dark_session: Session) -> None:

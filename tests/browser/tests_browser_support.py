@@ -7,7 +7,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-ACTIVE_TOOLTIP = ".md-tooltip2--active"
+TOOLTIP = "#apparat-tip"
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 
 
@@ -36,20 +36,27 @@ def visible_text(page: Any, selector: str) -> str:
 
 
 def open_search(page: Any, text: str) -> None:
-    """Open Material's search and type (fill() does not trigger a search, see the field notes)."""
-    page.wait_for_load_state("networkidle")
-    field = page.locator("input.md-search__input")
-    if not field.is_visible():  # narrow screens: the field opens from the header button
-        page.locator("label.md-header__button[for='__search']").click()
-    field.click()
-    field.press_sequentially(text, delay=30)
-    # Characters off the US layout (Cyrillic) are inserted without key events, and Material's search runs
-    # on key events: one real key press makes it read the field.
-    field.press("End")
-    # Material searches on keyup; Playwright types characters that are not on a US keyboard (Cyrillic) as
-    # text input, with no key events, so the query would only run if the worker became ready afterwards.
-    # A real key press sends the keyup (a reader with a Russian layout sends one with every letter).
-    field.press("End")
+    """Open the edition's search from the header button and type a query (the search runs on `input`)."""
+    page.wait_for_load_state("load")
+    page.locator("button.apparat-search-button").click()
+    field = page.locator("#apparat-search-input")
+    field.fill(text)
+    page.wait_for_function(
+        "() => /passage/i.test(document.querySelector('.apparat-search__status').textContent)", timeout=15000
+    )
+
+
+def results(page: Any) -> list[dict[str, str]]:
+    """The search results shown: link, kind (text, note, apparatus, page) and where-line."""
+    found: list[dict[str, str]] = page.eval_on_selector_all(
+        ".apparat-search__item",
+        """items => items.map(item => ({
+            href: item.querySelector('a').href,
+            kind: [...item.classList].find(c => c.startsWith('apparat-search__item--')).split('--')[1],
+            where: item.querySelector('.apparat-search__where').textContent,
+        }))""",
+    )
+    return found
 
 
 class Session:

@@ -53,7 +53,8 @@ def test_return_links_name_only_their_note() -> None:
     assert set(re.findall(r"\d+", re.sub(r'href="[^"]*"', "", links))) == {"12"}
 
 
-def test_references_are_counted_per_note() -> None:
-    seen = notes.References()
-    assert [seen.next(4), seen.next(5), seen.next(4)] == [1, 1, 2]
-    assert seen.count(4) == 2 and seen.count(9) == 0
+def test_references_are_counted_and_repeats_renamed() -> None:
+    page = f"a{notes.reference_html(4)} b{notes.reference_html(5)} c{notes.reference_html(4)}"
+    renamed, called = notes.number_references(page)
+    assert re.findall(r'id="([^"]+)"', renamed) == ["fnref:4", "fnref:5", "fnref2:4"]
+    assert called[4] == 2 and called[5] == 1 and called[9] == 0

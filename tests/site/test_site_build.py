@@ -47,7 +47,7 @@ def test_overview_has_contents_with_pages_and_how_to_cite(sample_build: tuple[La
     first = edition.chapters[0]
     assert first.title in text
     assert "How to cite" in text and "@book{" in text and "TY  - BOOK" in text
-    assert re.search(rf"pp?\. {first.first_page}", text)
+    assert re.search(rf"pp?\.\u00a0{first.first_page}", text)  # a no-break space: never split
 
 
 def test_chapter_has_citation_meta_page_anchors_and_notes(sample_build: tuple[Layout, BuildResult]) -> None:
@@ -152,3 +152,23 @@ def test_a_removed_published_anchor_fails_the_build(tmp_path: Path) -> None:
     )
     assert [d.message for d in removed] == [f"{expected}, found it removed"]
     assert not layout.site.exists()  # nothing published
+
+
+def test_one_page_title_and_one_citation_kind(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>apparat editions</title>" in home
+    # the sample article names no journal: an unpublished manuscript in all three forms
+    overview = (sample_site / "sample-article" / "index.html").read_text(encoding="utf-8")
+    assert "Unpublished manuscript" in overview and "@unpublished{" in overview and "TY  - UNPB" in overview
+    assert "@article{" not in overview and "TY  - JOUR" not in overview
+
+
+def test_serve_writes_the_search_index_after_each_build(sample_site: Path, tmp_path: Path) -> None:
+    from apparat.site import serve_hooks
+    from apparat.site.search import INDEX_SCRIPT, read_index
+
+    served = tmp_path / "served"
+    shutil.copytree(sample_site, served)
+    (served / INDEX_SCRIPT).unlink()
+    serve_hooks.on_post_build({"site_dir": str(served)})
+    assert read_index(served) == read_index(sample_site)

@@ -65,12 +65,16 @@
 
   function prepareTerms(data) {
     var byForm = {};
-    var glosses = [];
+    var byGloss = {};  // one gloss may belong to several terms ("red tape"): it stands for all of them
     (data.terms || []).forEach(function (term) {
       var forms = term.forms.map(fold);
       forms.forEach(function (form) { (byForm[form] = byForm[form] || []).push(forms); });
-      term.glosses.forEach(function (gloss) { glosses.push({ words: fold(gloss).split(/\s+/), forms: forms }); });
+      term.glosses.forEach(function (gloss) {
+        var key = fold(gloss);
+        byGloss[key] = (byGloss[key] || []).concat(forms);
+      });
     });
+    var glosses = Object.keys(byGloss).map(function (key) { return { words: key.split(/\s+/), forms: byGloss[key] }; });
     glosses.sort(function (a, b) { return b.words.length - a.words.length; });
     return { letters: data.letters || {}, byForm: byForm, glosses: glosses };
   }
@@ -212,6 +216,16 @@
       .then(function () {
         TERMS = prepareTerms(window.APPARAT_SEARCH_TERMS || {});
         var data = window.APPARAT_SEARCH_INDEX;
+        // an empty anchor repeats the previous entry's (the index leaves it out to stay small)
+        // entry: [page, anchor, heading entry, text] → [page, anchor, heading entry, kind, text]
+        var note = data.kinds.indexOf("note");
+        data.entries.forEach(function (entry, i) {
+          var previous = data.entries[i - 1];
+          if (!entry[1] && previous && previous[0] === entry[0]) entry[1] = previous[1];
+          var kind = data.pages[entry[0]][3];
+          if (data.kinds[kind] === "text" && entry[1].indexOf("fn:") === 0) kind = note;
+          entry.splice(3, 0, kind);
+        });
         data.folded = data.entries.map(function (entry) { return fold(entry[4]); });
         INDEX = data;
       });
@@ -373,7 +387,7 @@
     for (var i = ui.shown; i < Math.min(count, hits.length); i++) {
       var entry = INDEX.entries[hits[i].entry];
       var page = INDEX.pages[entry[0]];
-      var heading = entry[2] >= 0 ? INDEX.headings[entry[2]] : "";
+      var heading = entry[2] >= 0 && entry[2] !== hits[i].entry ? INDEX.entries[entry[2]][4] : "";
       var item = element("li", { "class": "apparat-search__item apparat-search__item--" + INDEX.kinds[entry[3]] });
       var link = element("a", { href: resultUrl(entry, last.concepts), "class": "apparat-search__link" });
       var where = element("span", { "class": "apparat-search__where" },

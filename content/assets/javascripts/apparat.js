@@ -362,6 +362,7 @@
   var tip = null;
   var tipHost = null;
   var hideTimer = null;
+  var returning = false;
 
   function noteOf(host) {
     var id = decodeURIComponent((host.getAttribute("href") || "").slice(1));
@@ -378,7 +379,11 @@
       var number = host.textContent.trim();
       var title = document.createElement("p");
       title.className = "apparat-tip-title";
-      title.textContent = "Note " + number;
+      // the title is the link to the note: the first stop of the keyboard in the tip
+      link.href = "#" + note.id;
+      link.textContent = "Note " + number;
+      link.setAttribute("aria-label", "Go to note " + number + " in the notes");
+      title.appendChild(link);
       box.appendChild(title);
       var body = note.querySelector("p") || note;
       var copy = body.cloneNode(true);
@@ -387,8 +392,7 @@
         if (node.classList.contains("footnote-backref")) node.remove(); else node.removeAttribute("id");
       });
       box.appendChild(copy);
-      link.href = "#" + note.id;
-      link.textContent = "Go to note " + number + " in the notes";
+      return box;
     } else {
       var key = host.getAttribute("data-ap");
       var html = TIPS[key];
@@ -473,7 +477,7 @@
     if (tipHost) {
       tipHost.removeAttribute("aria-describedby");
       tipHost.setAttribute("aria-expanded", "false");
-      if (hadFocus) tipHost.focus();
+      if (hadFocus) { returning = true; tipHost.focus(); returning = false; }  // back, without reopening
     }
     tipHost = null;
   }
@@ -492,7 +496,7 @@
       host.setAttribute("aria-expanded", "false");
       host.addEventListener("mouseenter", function (event) { showTip(event.currentTarget); });
       host.addEventListener("mouseleave", scheduleHide);
-      host.addEventListener("focus", function (event) { showTip(event.currentTarget); });
+      host.addEventListener("focus", function (event) { if (!returning) showTip(event.currentTarget); });
       host.addEventListener("blur", function (event) {
         if (!(tip && tip.contains(event.relatedTarget))) scheduleHide();
       });

@@ -18,6 +18,7 @@ from apparat.bib import exports, style
 from apparat.bib.database import Bibliography
 from apparat.edition import Edition
 from apparat.model import AnnotationKind
+from apparat.render.typography import smarten_html
 
 
 def style_for(edition: Edition) -> style.Style:
@@ -86,7 +87,7 @@ def bibliography_page(bibliography: Bibliography, edition: Edition) -> str:
         '<div class="ap-bibliography" markdown="0">',
     ]
     for key, entry in entries.items():
-        reference = render(key, entry)
+        reference = smarten_html(render(key, entry))  # typographic quotes (render/typography.py)
         stub = ' <em class="ap-stub">(entry to be completed)</em>' if bibliography.is_stub(key) else ""
         cited = back_links(edition, notes.get(key, []))
         # a div carries the id: the site's per-paragraph controls (copy link, cite) are for the reading text

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from apparat.commands import build
+from apparat.site import serve_hooks
 from apparat.site.build import Memo, generate
 from apparat.site.layout import Layout
 from apparat.works import MANIFEST, SAMPLES, sources_dir
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
             build_type=None if args.full else "dirty",
             dev_addr=args.dev_addr,
             strict=False,  # a dirty rebuild always warns; `apparat build` is the strict one
+            hooks=[str(Path(serve_hooks.__file__))],  # the search index after each rebuild
         )
     finally:
         stop.set()

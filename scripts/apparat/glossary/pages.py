@@ -17,6 +17,7 @@ from apparat.edition import Edition
 from apparat.glossary.entries import Faction, Glossary, Person, Term
 from apparat.glossary.timeline import svg
 from apparat.model import ABSTRACT_TARGET, AnnotationKind
+from apparat.render.typography import smarten, smarten_html
 from apparat.untrusted import render_definition
 
 Mentions = dict[tuple[str, str], list[tuple[Edition, list[str]]]]
@@ -69,18 +70,20 @@ def _mentioned_in(entries: list[tuple[Edition, list[str]]]) -> list[str]:
     return lines
 
 
-def _term(term: Term, found: Mentions) -> list[str]:
+def _term(term: Term, found: Mentions, glossary: Glossary) -> list[str]:
     lines = [
         f"## {_md(term.lemma)} · {term.cyrillic} · {_md(term.gloss)} {{ #{term.key} lang=ru-Latn }}",
         "",
     ]
     if term.expansion:
         lines += [f"*{_md(term.expansion)}*", ""]
-    lines += [render_definition(term.definition), ""]
+    lines += [smarten_html(render_definition(term.definition)), ""]
     if term.variants:
         lines += ["Also spelled: " + ", ".join(_md(v) for v in term.variants) + ".", ""]
     if term.see_also:
-        lines += ["See also: " + ", ".join(f"[{k}](#{k})" for k in term.see_also) + ".", ""]
+        # each entry by the name the reader sees in its heading (the lemma), not its key
+        also = (f"[{_md(glossary.terms[k].lemma)}](#{k})" for k in term.see_also if k in glossary.terms)
+        lines += ["See also: " + ", ".join(also) + ".", ""]
     return lines + _mentioned_in(found.get(("term", term.key), []))
 
 
@@ -88,15 +91,15 @@ def _faction(faction: Faction, glossary: Glossary, found: Mentions) -> list[str]
     lines = [f"## {_md(faction.name)} ({faction.years}) {{ #{faction.key} }}", ""]
     if faction.aliases:
         lines += ["Also called: " + ", ".join(_md(a) for a in faction.aliases) + ".", ""]
-    lines += [render_definition(faction.description), ""]
+    lines += [smarten_html(render_definition(faction.description)), ""]
     relations = [
-        f"successor of [{glossary.factions[k].name}](#{k})"
+        f"successor of [{_md(glossary.factions[k].name)}](#{k})"
         for k in faction.successor_of
         if k in glossary.factions
     ]
     if faction.merged_into in glossary.factions:
         relations.append(
-            f"merged into [{glossary.factions[faction.merged_into].name}](#{faction.merged_into})"
+            f"merged into [{_md(glossary.factions[faction.merged_into].name)}](#{faction.merged_into})"
         )
     if relations:
         lines += ["Relations: " + "; ".join(relations) + ".", ""]
@@ -121,8 +124,8 @@ def _person(person: Person, found: Mentions) -> list[str]:
 
 
 def _md(text: str) -> str:
-    """Plain text in Markdown: escape what Markdown or HTML would read as markup."""
-    escaped = html.escape(text, quote=False)
+    """Plain text in Markdown, with typographic quotes: escape what Markdown or HTML would read as markup."""
+    escaped = html.escape(smarten(text), quote=False)
     for char in "\\`*_[]{}#<>|":
         escaped = escaped.replace(char, "\\" + char) if char not in "<>" else escaped
     return escaped
@@ -174,7 +177,7 @@ def write_pages(glossary: Glossary, editions: list[Edition], content_dir: Path) 
             "Russian words, acronyms, institutions and titles in the works, in ALA-LC transliteration, with the "
             "Cyrillic, an English gloss and a short explanation.",
         )
-        + [line for term in terms for line in _term(term, found)],
+        + [line for term in terms for line in _term(term, found, glossary)],
         "factions.md": _header(
             "Factions",
             "The factions and groupings named in the works, with the years they were active and how they "

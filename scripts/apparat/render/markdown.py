@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +47,6 @@ class Context:
     annotations: Mapping[str, list[Annotation]]
     opening_pages: Mapping[str, list[int]]
     """Block id → printed pages that begin with this block (a marker is put before its text)."""
-    references: notes.References
-    """The note references written so far on this page (a note called twice gets a second anchor)."""
 
 
 BlockRender = Callable[[Block, Context], str]
@@ -58,15 +57,14 @@ def page_marker(page: int) -> str:
     return f'<span class="pb" id="p{page}" data-page="{page}"></span>'
 
 
-def escape(text: str, references: notes.References | None = None) -> str:
+def escape(text: str) -> str:
     """Escape Markdown syntax in reading text; a note marker `[^N]` becomes the reference to note N with
-    its printed number (`references` counts them per page)."""
+    its printed number (a second reference to the same note is renamed by `render_section`)."""
     out = []
     cursor = 0
     for match in _MARKER.finditer(text):
         out.append(_escape_plain(text[cursor : match.start()]))
-        n = int(match.group(1))
-        out.append(notes.reference_html(n, references.next(n) if references is not None else 1))
+        out.append(notes.reference_html(int(match.group(1))))
         cursor = match.end()
     out.append(_escape_plain(text[cursor:]))
     return "".join(out)
@@ -76,13 +74,8 @@ def _escape_plain(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("&", "&amp;")
 
 
-def inline(
-    text: str,
-    annotations: list[Annotation],
-    breaks: list[tuple[int, int]] | None = None,
-    references: notes.References | None = None,
-) -> str:
-    """Text with its annotated spans wrapped, note references and page markers inserted at their offsets."""
+def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
+    """Text with its annotated spans wrapped and page markers inserted at their offsets."""
     events: list[tuple[int, int, str]] = []  # (offset, order, kind) — page markers before spans
     for offset, page in breaks or []:
         events.append((offset, 0, f"pb:{page}"))
@@ -95,20 +88,20 @@ def inline(
         if span.start < cursor:
             continue  # overlapping annotations: the first one wins
         while m < len(markers) and markers[m][0] <= span.start:
-            out.append(escape(text[cursor : markers[m][0]], references))
+            out.append(escape(text[cursor : markers[m][0]]))
             out.append(page_marker(int(markers[m][2][3:])))
             cursor = markers[m][0]
             m += 1
-        out.append(escape(text[cursor : span.start], references))
-        out.append(INLINE[span.kind](span, escape(text[span.start : span.end], references)))
+        out.append(escape(text[cursor : span.start]))
+        out.append(INLINE[span.kind](span, escape(text[span.start : span.end])))
         cursor = span.end
     while m < len(markers):
         if markers[m][0] >= cursor:
-            out.append(escape(text[cursor : markers[m][0]], references))
+            out.append(escape(text[cursor : markers[m][0]]))
             cursor = markers[m][0]
         out.append(page_marker(int(markers[m][2][3:])))
         m += 1
-    out.append(escape(text[cursor:], references))
+    out.append(escape(text[cursor:]))
     rendered = "".join(out)
     rendered = _LIST_START.sub(r"\1\\\2\3", rendered)
     return rendered
@@ -120,7 +113,7 @@ def _opening(block: Block, context: Context) -> str:
 
 def render_heading(block: Block, context: Context) -> str:
     level = min((block.level or 2), 6)
-    text = inline(block.text, context.annotations.get(block.id, []), references=context.references)
+    text = inline(block.text, context.annotations.get(block.id, []))
     opening = _opening(block, context)
     before = f"{opening}\n\n" if opening else ""
     return f"{before}{'#' * level} {text} {{ #{block.id} }}"
@@ -128,8 +121,7 @@ def render_heading(block: Block, context: Context) -> str:
 
 def render_paragraph(block: Block, context: Context) -> str:
     breaks = [(b.offset, b.page) for b in block.page_breaks]
-    annotations = context.annotations.get(block.id, [])
-    text = _opening(block, context) + inline(block.text, annotations, breaks, context.references)
+    text = _opening(block, context) + inline(block.text, context.annotations.get(block.id, []), breaks)
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isspace() else text.lstrip()
     return f"{text}\n{{ #{block.id} }}"
@@ -156,12 +148,10 @@ def render_note(section: Section, note: Note, annotations: list[Annotation], ref
     return notes.item_html(note, notes.body_html(shown, text), references, markdown=True)
 
 
-def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], context: Context) -> str:
-    """The page's notes under a "Notes" heading, numbered as printed."""
+def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], called: Counter[int]) -> str:
+    """The page's notes under a "Notes" heading, numbered as printed; `called` counts each note's references."""
     items = [
-        render_note(
-            section, note, by_target.get(f"{section.id}-n{note.n}", []), context.references.count(note.n)
-        )
+        render_note(section, note, by_target.get(f"{section.id}-n{note.n}", []), called[note.n])
         for note in section.notes
     ]
     heading = f"## {notes.NOTES_HEADING} {{ #{notes.NOTES_ANCHOR} }}"
@@ -186,7 +176,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     by_target: dict[str, list[Annotation]] = {}
     for annotation in document.annotations:
         by_target.setdefault(annotation.target, []).append(annotation)
-    context = Context(by_target, opening_pages(document, section), notes.References())
+    context = Context(by_target, opening_pages(document, section))
     meta = {
         "title": section.title,
         "work": work.id,
@@ -199,14 +189,15 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     }
     parts = ["---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"]
     heading = section.title if section.label == section.title else f"{section.label}: {section.title}"
-    parts.append(f"# {escape(heading, context.references)} {{ #{section.id} }}")
+    parts.append(f"# {escape(heading)} {{ #{section.id} }}")
     parts.extend(RENDERERS[block.kind](block, context) for block in section.blocks)
     trailing = context.opening_pages.get("", [])
     if trailing:
         parts.append("".join(page_marker(p) for p in trailing))
+    body, called = notes.number_references("\n\n".join(parts))
     if section.notes or section.fragments:
-        parts.append(render_notes(section, by_target, context))
-    return "\n\n".join(parts) + "\n"
+        body += "\n\n" + render_notes(section, by_target, called)
+    return body + "\n"
 
 
 def opening_pages(document: Document, section: Section) -> dict[str, list[int]]:

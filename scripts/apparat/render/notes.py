@@ -19,6 +19,7 @@ reference, `fnref<k>:<N>` for its k-th.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -131,19 +132,21 @@ def is_called(note: Note) -> bool:
     return PRESENTATIONS[note.status].called
 
 
-class References:
-    """Counts the references to each note as a page is written (a note may be called more than once)."""
+_REFERENCE_ID = re.compile(r'id="fnref:(\d+)"')
 
-    def __init__(self) -> None:
-        self._seen: Counter[int] = Counter()
 
-    def next(self, n: int) -> int:
-        """The occurrence number of the reference to note `n` being written now (1 for the first)."""
-        self._seen[n] += 1
-        return self._seen[n]
+def number_references(html_text: str) -> tuple[str, Counter[int]]:
+    """A page's text with the second and later references to the same note renamed (`fnref2:N`, …), and
+    how many references call each note. `reference_html` writes every reference as the first; the page is
+    numbered once it is whole, so renderers need not count."""
+    called: Counter[int] = Counter()
 
-    def count(self, n: int) -> int:
-        return self._seen[n]
+    def rename(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        called[n] += 1
+        return f'id="{reference_anchor(n, called[n])}"'
+
+    return _REFERENCE_ID.sub(rename, html_text), called
 
 
 # ---- HTML (the site; valid XHTML too) -------------------------------------------------------------------

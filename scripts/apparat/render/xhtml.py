@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -118,7 +119,7 @@ class Writer:
     document: Document
     target: Target
     by_target: dict[str, list[Annotation]] = field(default_factory=dict)
-    references: dict[str, notes.References] = field(default_factory=dict)
+    references: dict[str, Counter[int]] = field(default_factory=dict)
     """Section id → how often each of its notes was called so far (back-links go to every call)."""
     notes_of: dict[str, dict[int, Note]] = field(default_factory=dict)
     pages_marked: set[int] = field(default_factory=set)
@@ -178,7 +179,9 @@ class Writer:
             # A marker without its note cannot be linked; it stays visible as printed.
             return f'<sup class="ap-unlinked">{n}</sup>'
         nid = note_id(section.id, n)
-        occurrence = self.references.setdefault(section.id, notes.References()).next(n)
+        counter = self.references.setdefault(section.id, Counter())
+        counter[n] += 1
+        occurrence = counter[n]
         if self.target.notes is Notes.INLINE:
             if occurrence > 1:  # the note is printed once, at its first call
                 return f'<sup class="fn-again">{n}</sup>'
@@ -212,8 +215,7 @@ class Writer:
 
     def _called(self, section: Section, note: Note) -> int:
         """How many references in the text call the note (0 for a note no marker calls)."""
-        counter = self.references.get(section.id)
-        return counter.count(note.n) if counter is not None else 0
+        return self.references.get(section.id, Counter())[note.n]
 
     # --- blocks -----------------------------------------------------------------------------------------
 

@@ -3,13 +3,12 @@ navigation, and how the search index compares with the text it indexes."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from apparat.site.search import INDEX_SCRIPT
+from apparat.site.search import INDEX_SCRIPT, read_index
 from apparat.site.visible import visible_text
 
 
@@ -50,10 +49,8 @@ class IndexWeight:
 
 def index_weight(site: Path) -> IndexWeight:
     index_file = site / INDEX_SCRIPT
-    script = index_file.read_text(encoding="utf-8")
-    data = json.loads(script[script.index("=") + 1 :].strip().rstrip(";"))
     text = 0
-    for name, *_ in data["pages"]:
+    for name in sorted({entry.page for entry in read_index(site)}):
         article = LexborHTMLParser((site / name).read_text(encoding="utf-8")).css_first("article")
         text += len(visible_text(article).encode()) if article is not None else 0
     return IndexWeight(index_file.stat().st_size, text)

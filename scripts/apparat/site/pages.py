@@ -33,12 +33,12 @@ def _yaml_string(value: str) -> str:
 
 
 def _pages(first: int, last: int) -> str:
-    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+    return f"p.\u00a0{first}" if first == last else f"pp.\u00a0{first}–{last}"
 
 
 def home(editions: list[Edition], extra_links: list[tuple[str, str]]) -> str:
     parts = [
-        _front("apparat editions"),
+        # no front-matter title: the home page's title is the site's name alone, not "name - name"
         "# apparat editions\n",
         (
             "Annotated, citable editions of scholarly works: the text divided as printed, with its notes, "
@@ -84,15 +84,22 @@ def overview(edition: Edition, downloads: list[str]) -> str:
             "## Abstract { #abstract-heading }\n",
             inline(document.front.abstract, annotated) + f"\n{{ #{ABSTRACT_TARGET} }}\n",
         ]
-    parts += ["## Contents\n", "| | | printed pages | notes |", "|---|---|---|---|"]
+    # Three columns, the label with its title: the table reads on a phone too (docs/site.md).
+    parts += [
+        "## Contents\n",
+        '<div class="apparat-contents" markdown>\n',
+        "| chapter | printed pages | notes |",
+        "|---|---|---|",
+    ]
     notes_by_section = {s.id: len(s.notes) for s in document.sections}
     for chapter in edition.chapters:
-        label = "" if chapter.label == chapter.title else escape(chapter.label)
+        label = "" if chapter.label == chapter.title else f"{escape(chapter.label)}: "
         parts.append(
-            f"| {label} | [{escape(chapter.title)}]({chapter.path.name}) "
+            f"| {label}[{escape(chapter.title)}]({chapter.path.name}) "
             f"| {_pages(chapter.first_page, chapter.last_page)} | {notes_by_section.get(chapter.section_id, 0)} |"
         )
     parts += [
+        "\n</div>\n",
         "",
         "## How to cite\n",
         (

@@ -8,11 +8,13 @@ trust each chapter of the extraction.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from apparat.edition import Edition
 from apparat.model import BlockKind, Document, NoteStatus, Role, Section
 from apparat.render.markdown import escape
+from apparat.render.notes import note_anchor
 
 _ROLE_COLUMNS = (
     Role.BODY,
@@ -60,12 +62,12 @@ def report(editions: list[Edition]) -> str:
             f"pages, layout profile *{document.profile}*, {len(document.corrections)} editorial corrections "
             "applied.\n"
         )
-        notes_rows: list[tuple[str, dict[str, int]]] = []
-        role_rows: list[tuple[str, dict[str, int]]] = []
+        notes_rows: list[tuple[tuple[str, str], dict[str, int]]] = []
+        role_rows: list[tuple[tuple[str, str], dict[str, int]]] = []
         for chapter, section in zip(edition.chapters, document.sections, strict=True):
             notes, hyphens, roles = _notes(section), _hyphens(document, section), _roles(document, section)
-            link = f"[{escape(section.label)}](../{edition.work.id}/{chapter.path.name})"
-            first = f"{link} | {section.pages.first}–{section.pages.last}"
+            link = f'<a href="../{edition.work.id}/{chapter.path.stem}.html">{html.escape(section.label)}</a>'
+            first = (link, f"{section.pages.first}–{section.pages.last}")
             notes_rows.append(
                 (
                     first,
@@ -85,26 +87,54 @@ def report(editions: list[Edition]) -> str:
             role_rows.append((first, {role.value.replace("-", " "): roles[role] for role in _ROLE_COLUMNS}))
         parts.append("### Notes, quotations and hyphens\n")
         parts += _table(notes_rows)
+        parts += _incomplete_notes(edition)
         parts.append("### Source lines by role\n")
         parts += _table(role_rows)
     return "\n".join(parts)
 
 
-def _table(rows: list[tuple[str, dict[str, int]]]) -> list[str]:
-    """A Markdown table with a total row, inside a div that right-aligns the figures."""
+def _incomplete_notes(edition: Edition) -> list[str]:
+    """The notes missing or cut short, by printed number, each a link to the note (closed by default)."""
+    rows = []
+    for chapter, section in zip(edition.chapters, edition.document.sections, strict=True):
+        groups = []
+        for status, label in ((NoteStatus.MISSING, "missing"), (NoteStatus.TRUNCATED, "cut short")):
+            links = [
+                f'<a href="../{edition.work.id}/{chapter.path.stem}.html#{note_anchor(n.n)}">n.&nbsp;{n.n}</a>'
+                for n in section.notes
+                if n.status is status
+            ]
+            if links:
+                groups.append(f"{label}: {', '.join(links)}")
+        if groups:
+            rows.append(f"<li>{html.escape(section.label)}: {'; '.join(groups)}</li>")
+    if not rows:
+        return []
+    return [
+        "<details class=\"apparat-report-notes\"><summary>Notes missing or cut short, by printed number</summary>",
+        f"<ul>{''.join(rows)}</ul></details>\n",
+    ]
+
+
+def _table(rows: list[tuple[tuple[str, str], dict[str, int]]]) -> list[str]:
+    """An HTML table with a total row: figures right-aligned; on a phone each row is a block of
+    `label: value` pairs (the cells carry their column's name), so that eight columns fit a narrow screen."""
     header = ["chapter", "pages", *rows[0][1]] if rows else ["chapter", "pages"]
     totals: Counter[str] = Counter()
-    lines = [
-        '<div class="apparat-report" markdown>\n',
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-    ]
-    for first, values in rows:
+    body = []
+    for (link, pages), values in rows:
         totals.update(values)
-        lines.append(f"| {first} | " + " | ".join(str(v) for v in values.values()) + " |")
-    lines.append("| **all** | | " + " | ".join(f"**{totals[key]}**" for key in header[2:]) + " |")
-    lines.append("\n</div>\n")
-    return lines
+        cells = [link, pages, *(str(v) for v in values.values())]
+        body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, cells, strict=True)) + "</tr>")
+    total = ["<strong>all</strong>", "", *(f"<strong>{totals[key]}</strong>" for key in header[2:])]
+    body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, total, strict=True)) + "</tr>")
+    head = "<tr>" + "".join(f'<th scope="col">{name}</th>' for name in header) + "</tr>"
+    table = f"<thead>{head}</thead><tbody>{''.join(body)}</tbody>"
+    return [f'<div class="apparat-report"><table class="apparat-figures">{table}</table></div>\n']
+
+
+def _cell(name: str, content: str) -> str:
+    return f'<td data-label="{name}">{content}</td>'
 
 
 def about(editions: list[Edition]) -> str:

@@ -33,7 +33,9 @@ TERMS_SCRIPT = "generated/search-terms.js"
 KINDS = ("text", "note", "apparatus", "page")
 """Entry kinds in ranking order (the index stores the position)."""
 
-_LEAVES = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "figcaption"})
+_LEAVES = frozenset(
+    {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "figcaption", "summary"}
+)
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _CHAPTER = re.compile(r"^[^/]+/\d\d-[^/]+\.html$")
 _APPARATUS = re.compile(r"^glossary/|/bibliography[^/]*\.html$")
@@ -60,8 +62,9 @@ def _leaves(node: LexborNode) -> list[LexborNode]:
     """The innermost block elements with text, in document order (a list item holding a paragraph gives
     the paragraph)."""
     found: list[LexborNode] = []
+    closed = node.tag == "details" and "open" not in node.attributes
     for child in node.iter():
-        if not child.is_element_node or is_hidden(child):
+        if not child.is_element_node or is_hidden(child) or (closed and child.tag != "summary"):
             continue
         inner = _leaves(child)
         if inner:
@@ -100,15 +103,17 @@ def page_entries(name: str, html: str) -> tuple[str, list[Entry]]:
             heading, heading_anchor = text, own or heading_anchor
         anchor = own or heading_anchor
         entry_kind = "note" if kind == "text" and anchor.startswith("fn:") else kind
-        if entries and entries[-1].anchor == anchor and not leaf.attributes.get("id"):
-            last = entries[-1]
-            entries[-1] = Entry(last.page, anchor, last.heading, last.kind, f"{last.text} {text}")
-            continue
+        # one entry per block: the blocks under one anchor are not merged, since what stands between
+        # them (a figure, a closed table) would make the merged text one the page does not show
         entries.append(Entry(name, anchor, heading, entry_kind, text))
     return title, entries
 
 
-def build_index(site: Path) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
+PageCache = dict[str, tuple[tuple[int, int], tuple[str, list[Entry]]]]
+"""Page → ((mtime, size), its title and entries): `apparat serve` re-reads only the pages MkDocs rewrote."""
+
+
+def build_index(site: Path, cache: PageCache | None = None) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
     """Page → (title, kind), and every entry of the site, pages in path order."""
     pages: dict[str, tuple[str, str]] = {}
     entries: list[Entry] = []
@@ -116,7 +121,15 @@ def build_index(site: Path) -> tuple[dict[str, tuple[str, str]], list[Entry]]:
         name = path.relative_to(site).as_posix()
         if name.startswith(_SKIPPED) or name in _NOT_INDEXED:
             continue
-        title, found = page_entries(name, path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = cache.get(name) if cache is not None else None
+        if kept is not None and kept[0] == stamp:
+            title, found = kept[1]
+        else:
+            title, found = page_entries(name, path.read_text(encoding="utf-8"))
+            if cache is not None:
+                cache[name] = (stamp, (title, found))
         pages[name] = (title, page_kind(name))
         entries += found
     return pages, entries
@@ -128,40 +141,58 @@ def _script(variable: str, data: Any, what: str) -> str:
 
 
 def index_script(pages: dict[str, tuple[str, str]], entries: list[Entry]) -> str:
-    """Compact: pages and headings are listed once and entries refer to them by position."""
+    """Compact, so that the index stays close to the size of the text it holds: pages are listed once; an
+    entry's heading is the position of the heading's own entry (-1: none); an anchor that repeats the
+    previous entry's is left empty."""
     order = {name: i for i, name in enumerate(pages)}
-    headings: dict[str, int] = {}
-    rows = [
-        [
-            order[e.page],
-            e.anchor,
-            # -1: the entry begins with its heading (a glossary entry, a section's heading): not stored twice
-            -1 if e.text.startswith(e.heading) else headings.setdefault(e.heading, len(headings)),
-            KINDS.index(e.kind),
-            e.text,
-        ]
-        for e in entries
-    ]
     works = {name.split("/")[0]: title for name, (title, _) in pages.items() if name.endswith("/index.html")}
+    rows: list[list[Any]] = []
+    heading_entry: dict[tuple[str, str], int] = {}
+    previous = ("", "")
+    for position, e in enumerate(entries):
+        key = (e.page, e.heading)
+        if e.text == e.heading:
+            heading_entry.setdefault(key, position)
+        anchor = "" if (e.page, e.anchor) == previous else e.anchor
+        previous = (e.page, e.anchor)
+        rows.append([order[e.page], anchor, heading_entry.get(key, -1), e.text])
     data = {
         "kinds": list(KINDS),
-        # page, title, and the work it belongs to (the title of its folder's overview), shown with a result
+        # page, title, the work it belongs to (the title of its folder's overview, shown with a result),
+        # and its kind; a chapter's notes (anchors `fn:N`) are of kind `note`
         "pages": [
             [
                 name,
                 title,
                 works.get(name.split("/")[0], "") if "/" in name and not name.endswith("/index.html") else "",
+                KINDS.index(kind),
             ]
-            for name, (title, _) in pages.items()
+            for name, (title, kind) in pages.items()
         ],
-        "headings": list(headings),
         "entries": rows,
     }
     return _script("APPARAT_SEARCH_INDEX", data, "the search index, one entry per passage")
 
 
-def write_index(site: Path) -> Path:
-    pages, entries = build_index(site)
+def read_index(site: Path) -> list[Entry]:
+    """The entries of a built site's index, expanded as the search reads them (tests, measurements)."""
+    script = (site / INDEX_SCRIPT).read_text(encoding="utf-8")
+    data = json.loads(script[script.index("=") + 1 :].strip().rstrip(";"))
+    entries: list[Entry] = []
+    for page, anchor, heading, text in data["entries"]:
+        name, _title, _work, kind = data["pages"][page]
+        if not anchor and entries and entries[-1].page == name:
+            anchor = entries[-1].anchor
+        shown = KINDS[kind]
+        if shown == "text" and anchor.startswith("fn:"):
+            shown = "note"
+        title = text if heading == len(entries) else entries[heading].text if heading >= 0 else ""
+        entries.append(Entry(name, anchor, title, shown, text))
+    return entries
+
+
+def write_index(site: Path, cache: PageCache | None = None) -> Path:
+    pages, entries = build_index(site, cache)
     path = site / INDEX_SCRIPT
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(index_script(pages, entries), encoding="utf-8")

@@ -5,7 +5,7 @@ non-rendered elements, elements with the `hidden` attribute or an inline `displa
 `visibility: hidden`, and screen-reader-only text (`visually-hidden`, `sr-only`) are left out, as is a
 heading's permalink sign (`headerlink`, shown only on hover). Runs of ASCII white space collapse to one
 space, as in rendered HTML; no-break and thin spaces are kept, because a reader sees them. Block elements
-are separated by a space. CSS generated content (`::before`, the margin page numbers) is not text, as
+are separated by a space; a closed `<details>` shows its summary only. CSS generated content (`::before`, the margin page numbers) is not text, as
 for the browser's `innerText`. `tests/browser/test_fidelity.py` compares this with Chromium's `innerText`.
 """
 
@@ -16,7 +16,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 _NOT_RENDERED = frozenset(
-    {"script", "style", "template", "noscript", "head", "title", "meta", "link", "svg", "iframe"}
+    {"script", "style", "template", "noscript", "head", "title", "desc", "meta", "link", "iframe"}
 )
 _BLOCKS = frozenset(
     {
@@ -45,11 +45,15 @@ def is_hidden(node: LexborNode) -> bool:
 
 
 def _collect(node: LexborNode, out: list[str], skip: frozenset[int]) -> None:
+    closed = node.tag == "details" and "open" not in node.attributes  # only its summary is shown
     for child in node.iter(include_text=True):
         if child.tag == "-text":
-            out.append(child.text_content or "")
+            if not closed:
+                out.append(child.text_content or "")
             continue
         if not child.is_element_node or is_hidden(child) or child.mem_id in skip:
+            continue
+        if closed and child.tag != "summary":
             continue
         block = child.tag in _BLOCKS
         if block:
