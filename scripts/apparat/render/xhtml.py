@@ -148,6 +148,10 @@ class Writer:
                 out.append(text(str(item)))
             elif kind == "page":
                 out.append(self.page(int(str(item))))
+                if (
+                    self.target.notes is Notes.INLINE
+                ):  # print: a hairline where, inside the line, the page turns
+                    out.append('<span class="pb-at" aria-hidden="true"></span>')
             elif kind == "note":
                 out.append(self._note_call(section, int(str(item))))
             elif isinstance(item, Annotation):
