@@ -48,7 +48,12 @@ def run(name: str, args: argparse.Namespace) -> int:
     sources = sources_dir(args.sources)
     status = 0
     made = 0
-    for item in annotated_works(layout, layers, sources, args.work, args.strict, say):
+    try:
+        works = list(annotated_works(layout, layers, sources, args.work, args.strict, say))
+    except KeyError as error:  # an unknown --work
+        say(f"expected a work of works.yml, found {error.args[0]}")
+        return 2
+    for item in works:
         print_diagnostics(item.diagnostics)
         if item.failed:
             say(f"{item.work.id}: conversion failed, previous {fmt.label} kept")

@@ -77,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
     layout = layout_for(args)
     names = None if args.layers is None else [n for n in args.layers.split(",") if n]
     result = build_site(
-        layout, sources, args.only, args.strict, (lambda _m: None) if args.quiet else say, names, args.editions
+        layout,
+        sources,
+        args.only,
+        args.strict,
+        (lambda _m: None) if args.quiet else say,
+        names,
+        args.editions,
     )
     return report(result, layout)

@@ -33,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_build:
         names = None if args.layers is None else [n for n in args.layers.split(",") if n]
         say = (lambda _m: None) if args.quiet else build.say
-        result = build_site(layout, sources_dir(args.sources), args.only, args.strict, say, names, args.editions)
+        result = build_site(
+            layout, sources_dir(args.sources), args.only, args.strict, say, names, args.editions
+        )
         if build.report(result, layout):
             return 1
     if not (layout.site / "index.html").is_file():
