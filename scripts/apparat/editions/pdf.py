@@ -21,7 +21,7 @@ from typing import Any
 
 from apparat.diagnostics import Code, fail
 from apparat.editions.apparatus import Apparatus
-from apparat.editions.contents import Placement, parts
+from apparat.editions.contents import Part, Placement, parts
 from apparat.editions.epub import LANGUAGE, PUBLISHER, modified
 from apparat.model import Document, Note
 from apparat.render.xhtml import Notes, attr, text
@@ -54,11 +54,31 @@ def print_html(work: Work, document: Document, apparatus: Apparatus, when: dt.da
         f'<meta name="dcterms.created" content="{stamp}"/>',
         f'<meta name="dcterms.modified" content="{stamp}"/>',
     ]
-    body = "\n".join(part.body for part in contents)
+    body = "\n".join([contents[0].body, _contents_page(contents[1:]), *(part.body for part in contents[1:])])
     return (
         f'<!DOCTYPE html>\n<html lang="{LANGUAGE}">\n<head>\n<meta charset="utf-8"/>\n'
         + "\n".join(head)
         + f"\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def _contents_page(contents: list[Part]) -> str:
+    """A printed table of contents: each part with the original's page range and, after a leader, the page
+    of this edition it begins on (`target-counter` in print.css)."""
+    items = []
+    for part in contents:
+        printed = ""
+        if part.pages and part.landmark is None:
+            first, last = min(part.pages), max(part.pages)
+            printed = (
+                f' <span class="printed">(printed p.\u00a0{first})</span>'
+                if first == last
+                else (f' <span class="printed">(printed pp.\u00a0{first}–{last})</span>')
+            )
+        items.append(f'<li><a href="#{part.id}-title">{text(part.title)}</a>{printed}</li>')
+    return (
+        '<nav class="toc" id="contents" aria-labelledby="contents-title">'
+        f'<h2 id="contents-title">Contents</h2><ol>{"".join(items)}</ol></nav>'
     )
 
 
