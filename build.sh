@@ -4,7 +4,10 @@
 # Extra options go to `apparat build`/`apparat serve` (see `.venv/bin/apparat --help`).
 set -euo pipefail
 cd "$(dirname "$0")"
-bash scripts/setup.sh
+case " $* " in
+  *" --editions "*) bash scripts/setup.sh --editions ;;  # the EPUB and PDF need Pango and the fonts
+  *) bash scripts/setup.sh ;;
+esac
 cmd=build
 if [ "${1:-}" = "serve" ]; then cmd=serve; shift; fi
 exec .venv/bin/apparat "$cmd" "$@"

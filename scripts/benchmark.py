@@ -9,7 +9,8 @@ covers the child and the worker processes it waited for). Measured: the real wor
 present, the sample texts, one synthetic book 20 times the book's size, and corpora of 1, 10 and 100
 synthetic book-size works converted by a pool of worker processes that each write their model and drop
 it (streaming). Last, the same 100-work corpus is rebuilt through the content-addressed cache after one
-work changed; the ratio to the full build is printed (target: at most 10%).
+work changed; the ratio to the full build is printed (target: at most 10%). Then the editions: the time to
+make each real work's EPUB and PDF (targets for the book: 10 s and 90 s), with what the files hold.
 
 When the real sources are present it also builds the book's model in a fresh process and compares it with a
 floor measured the same way (read the text, count its words, join its lines, scan for markers): targets
@@ -340,6 +341,18 @@ def other_benchmarks(sources: Path | None) -> list[str]:
     return out
 
 
+def editions_benchmark(sources: Path | None, quick: bool) -> list[str]:
+    """The time to make the EPUB and the PDF of each work, and what the files hold (apparat.editions.bench).
+
+    Quick: the sample article alone, without epubcheck."""
+    try:
+        from apparat.editions import bench as editions_bench
+
+        return editions_bench.report(sources, quick)
+    except Exception as error:  # noqa: BLE001 -- like the other packages' figures
+        return [f"editions benchmark failed: {type(error).__name__}: {error}"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -369,10 +382,14 @@ def main(argv: list[str] | None = None) -> int:
         print(floor_line)
     for line in other_benchmarks(sources):
         print(line)
+    editions = editions_benchmark(sources, args.quick)
+    for line in editions:
+        print(line)
     if args.json:
         figures = {
             "rows": [asdict(r) | {"mb_per_s": r.mb_per_s, "cpu_s_per_mb": r.cpu_s_per_mb} for r in rows],
             "cache": cache,
+            "editions": editions,
         }
         write_atomic(args.json, json.dumps(figures, indent=1) + "\n")
     return 0

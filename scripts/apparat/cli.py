@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("apparat.commands.build", "convert, annotate and build the website (mkdocs build --strict)"),
     "serve": ("apparat.commands.serve", "build, serve on localhost and rebuild when content/ changes"),
     "bundle": ("apparat.commands.bundle", "build the offline HTML bundle (one zip that works from file://)"),
+    "epub": ("apparat.commands.epub", "make the EPUB 3 edition of each work (printed pages, notes, glossary)"),
+    "pdf": ("apparat.commands.pdf", "make the print edition of each work as a tagged PDF (WeasyPrint)"),
     "convert": ("apparat.commands.convert", "convert the works' sources into models and Markdown chapters"),
     "model": ("apparat.commands.model", "convert one source text into its document model (JSON)"),
     "check": (
@@ -44,6 +46,7 @@ examples:
   apparat build                          sample edition, plus the real works if their sources are found
   apparat model ../shared/sources/gramsci-bukharin.txt --profile article -o article.json
   apparat convert --work sample-book --strict
+  apparat epub --work trotsky-bureaucracy -o book.epub
 """
 
 

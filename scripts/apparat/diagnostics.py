@@ -104,6 +104,8 @@ class Code(StrEnum):
     """A citation links to an entry whose year, place or volume differ from what the citation prints."""
     BIB_FIELD = "bib.unsafe-field"
     """A BibTeX field value with a TeX command outside the allow-list of accents and escapes, or markup."""
+    EDITION_TOOLS = "edition.tools"
+    """A Debian package the EPUB or PDF edition needs is not installed (Pango for WeasyPrint)."""
 
 
 class Severity(StrEnum):

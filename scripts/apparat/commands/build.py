@@ -29,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAMES",
         help="comma-separated annotation layers to apply (default: all; e.g. 'bibliography' or '')",
     )
+    parser.add_argument(
+        "--editions",
+        action="store_true",
+        help="also make each work's EPUB and PDF and offer them on its overview page (the book's PDF takes "
+        "about a minute; kept in build/cache/editions/ while nothing changes)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
 
 
@@ -71,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
     layout = layout_for(args)
     names = None if args.layers is None else [n for n in args.layers.split(",") if n]
     result = build_site(
-        layout, sources, args.only, args.strict, (lambda _m: None) if args.quiet else say, names
+        layout,
+        sources,
+        args.only,
+        args.strict,
+        (lambda _m: None) if args.quiet else say,
+        names,
+        args.editions,
     )
     return report(result, layout)

@@ -1,7 +1,8 @@
 """Build the offline bundle: the edition website as one zip (build/apparat-offline.zip) that opens from
 file:// with search, notes, tooltips and navigation, and makes no network request.
 
-By default the site is built first (as `apparat build`); --no-build zips the site folder as it is.
+By default the site is built first (as `apparat build --editions`: the bundle offers each work's EPUB and
+PDF; --no-editions leaves them out); --no-build zips the site folder as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     build.add_arguments(parser)
     parser.add_argument("-o", "--output", type=Path, help="the zip (default: build/apparat-offline.zip)")
     parser.add_argument("--no-build", action="store_true", help="zip the existing site folder")
+    parser.add_argument(
+        "--no-editions", dest="editions", action="store_false", help="build without the EPUB and PDF files"
+    )
+    parser.set_defaults(editions=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_build:
         names = None if args.layers is None else [n for n in args.layers.split(",") if n]
         say = (lambda _m: None) if args.quiet else build.say
-        result = build_site(layout, sources_dir(args.sources), args.only, args.strict, say, names)
+        result = build_site(
+            layout, sources_dir(args.sources), args.only, args.strict, say, names, args.editions
+        )
         if build.report(result, layout):
             return 1
     if not (layout.site / "index.html").is_file():

@@ -274,7 +274,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     by_target: dict[str, list[Annotation]] = {}
     for annotation in document.annotations:
         by_target.setdefault(annotation.target, []).append(annotation)
-    context = Context(by_target, _opening_pages(document, section))
+    context = Context(by_target, opening_pages(document, section))
     meta = {
         "title": section.title,
         "work": work.id,
@@ -298,7 +298,7 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     return body + "\n"
 
 
-def _opening_pages(document: Document, section: Section) -> dict[str, list[int]]:
+def opening_pages(document: Document, section: Section) -> dict[str, list[int]]:
     """Pages of this section that begin at a block's start (or between blocks): block id → pages."""
     inside = {b.page for block in section.blocks for b in block.page_breaks}
     result: dict[str, list[int]] = {}

@@ -19,6 +19,8 @@ from apparat.convert import Task, available_works, convert_tasks
 from apparat.corrections import load as load_corrections
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.edition import Edition
+from apparat.editions.annotated import apparatus_of
+from apparat.editions.make import FORMATS, file_name, remove_downloads, write_downloads
 from apparat.export.json import to_json
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
@@ -94,8 +96,12 @@ def generate(
     say: Say = _quiet,
     layer_names: list[str] | None = None,
     memo: Memo | None = None,
+    with_editions: bool = False,
 ) -> BuildResult:
-    """Everything before MkDocs: the models, annotations, chapters, generated pages, tips and config."""
+    """Everything before MkDocs: the models, annotations, chapters, generated pages, tips and config.
+
+    With `with_editions`, each work's EPUB and PDF go into its content folder, for its overview page to offer;
+    without, any left there by an earlier build are removed, so that no stale edition is offered."""
     result = BuildResult()
     clock = _Clock(result.timings)
     layout.prepare()
@@ -151,6 +157,14 @@ def generate(
                 f"{len(section.blocks)} blocks, {len(section.notes)} notes ({lost} missing)"
             )
         clock.lap("chapters")
+        folder = layout.content / work.id
+        if with_editions:
+            cache_dir = layout.build / "cache" / "editions"
+            made = write_downloads(work, document, apparatus_of(layers), folder, cache_dir)
+            say(f"{work.id}: {', '.join(p.name for p in made)}")
+        else:
+            remove_downloads(work, folder)
+        clock.lap("editions")
         editions[work.id] = Edition(work, document, chapters)
         if memo is not None:
             source = next(t for t in tasks if t[0].id == work.id)
@@ -190,6 +204,12 @@ def _write_pages(layout: Layout, layers: list[Layer], result: BuildResult) -> No
         ]
         if (content / work_id / "bibliography.md").is_file():
             downloads.insert(0, "[bibliography](bibliography.md)")
+        books = [
+            f"[{fmt.label}]({file_name(edition.work, fmt)})"
+            for fmt in FORMATS.values()
+            if (content / work_id / file_name(edition.work, fmt)).is_file()
+        ]
+        downloads[:0] = books
         pages.write_if_changed(content / work_id / "index.md", pages.overview(edition, downloads))
     pages.write_if_changed(content / "edition" / "about.md", report.about(editions))
     pages.write_if_changed(content / "edition" / "report.md", report.report(editions))
@@ -203,10 +223,11 @@ def build_site(
     strict: bool = False,
     say: Say = _quiet,
     layer_names: list[str] | None = None,
+    with_editions: bool = False,
 ) -> BuildResult:
     """Generate, build with MkDocs, check, and swap the new site in (only if all of that passed)."""
     started = time.perf_counter()
-    result = generate(layout, sources, only, strict, say, layer_names)
+    result = generate(layout, sources, only, strict, say, layer_names, with_editions=with_editions)
     clock = _Clock(result.timings)
     if not result.editions and not result.failed:
         result.diagnostics.append(
