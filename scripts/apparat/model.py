@@ -103,8 +103,9 @@ class Note:
 
 @dataclass(slots=True)
 class Fragment:
-    """Note text at the top of a page's notes, continued from the previous page, that no note can be
-    shown to own: kept on its own page, never appended to a guess."""
+    """Note text that no note can be shown to own: at the top of a page's notes, continued from the
+    previous page, or inside them, where the text resumes after lines the extraction lost. Kept on its own
+    page, never appended to a guess."""
 
     text: str
     lines: Span

@@ -6,6 +6,7 @@ import json
 import re
 
 import jsonschema
+import pytest
 
 from apparat.export.json import schema, to_data, to_json
 from apparat.model import BlockKind, Document, NoteStatus, Role
@@ -61,7 +62,26 @@ def test_continued_notes_stay_joined(book: Document) -> None:
     for note in continued:
         assert note.evidence and note.pages and note.pages.last == note.pages.first + 1
     assert not any(n.status is NoteStatus.START_LOST for n in book.notes())
-    assert not any(s.fragments for s in book.sections)
+    # the book's page-top tails all continue a note: its only fragments resume after lost lines
+    assert all("resume" in f.evidence for s in book.sections for f in s.fragments)
+
+
+@pytest.mark.real
+def test_notes_resuming_after_lost_lines(book: Document) -> None:
+    """Audit: text that resumes inside a page's notes (a leading space) goes on neither the note above it
+    (note 211 of ch. 5 breaks off at a hyphen: never `con-199`) nor into the body (p. 430)."""
+    fragments = {f.lines.first: f.lines.last for s in book.sections for f in s.fragments}
+    assert fragments == {
+        2334: 2334, 8376: 8378, 9557: 9559, 11510: 11510, 11544: 11544, 14184: 14185, 14186: 14186,
+        16728: 16729, 16730: 16730,
+    }
+    for line in range(16728, 16731):
+        assert book.roles[line - 1] is Role.NOTE_FRAGMENT
+    chapter = next(s for s in book.sections if s.id == "ch05")
+    note = next(n for n in chapter.notes if n.n == 211)
+    assert note.status is NoteStatus.TRUNCATED and note.text and note.text.endswith("con-")
+    assert note.lines and note.lines.last == 9556
+    assert {p.number: p.line for p in book.pages}[430] == 16731
 
 
 def test_missing_notes_are_not_invented(book: Document) -> None:

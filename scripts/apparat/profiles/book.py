@@ -9,6 +9,8 @@ What the extraction looks like (measured on the monograph; see docs/profiles.md)
 * A page is its body lines, then (after a blank line) its footnotes: `12 Trotsky 1923, p. 4.` Footnotes are
   set smaller, so a full note line is wider (86–100 characters) than a full body line (60–85).
 * The first line of a page usually begins with one space, but not always, and a few other lines do too.
+  Inside a page's notes, a line that begins with a space (and no note number) is where the extraction
+  picks the text up again after losing lines: it never continues the note above it.
 * Note markers in the body are bare numbers glued to the text, in strict sequence; every one survives.
   Many note texts do not.
 
@@ -55,6 +57,9 @@ SHORT_LINE = 0.85
 """A line shorter than this share of the measure does not fill it: a paragraph's last line."""
 PAGE_SAMPLE = 8
 """A page with fewer full body lines than this measures against the whole work's median."""
+WIDEST_BODY = 35.0
+"""No body line prints wider than this many ems (the book's widest print 34.0; full note lines, set smaller,
+35 to 40): a wider line among a page's notes is a note line, whatever its leading space."""
 
 
 def find_sections(state: State) -> None:
@@ -187,6 +192,10 @@ def scan_regions(state: State) -> None:
                 continue
             if in_notes and not _leaves_notes(lines, index, last_marker + 1, note_line_open):
                 state.set_role(index, Role.NOTE)
+                if line.startswith(" "):
+                    # Text lost before it: in the book, every such line follows a note that breaks off
+                    # (`con-` + ` 199, 233`, `Stalin` + ` oppositional activity’`).
+                    state.resumes.add(index)
                 note_line_open = width(line) >= FULL_NOTE_LINE
                 prev_blank = False
                 continue
@@ -349,6 +358,8 @@ def _note_start(line: str, last_note: int, last_marker: int, may_start: bool) ->
 def _leaves_notes(lines: list[str], index: int, next_marker: int, note_line_open: bool) -> bool:
     """In a page's notes, does this line start the next page's body rather than continue a note?"""
     line = lines[index]
+    if printed_width(line) > WIDEST_BODY:
+        return False
     if has_glued_marker(line, next_marker) and width(line) <= FULL_BODY_LINE[1]:
         return True
     following = lines[index + 1] if index + 1 < len(lines) else ""

@@ -92,8 +92,8 @@ def _start_lost(note: Note) -> Notice:
 
 FRAGMENT_NOTICE = Notice(
     "fragment",
-    "[A note continued from the previous page, whose beginning is missing from the source; the edition "
-    "cannot tell which note it belongs to:]",
+    "[Note text whose beginning is missing from the source; the edition cannot tell which note it "
+    "belongs to:]",
 )
 """Shown before an orphan note fragment, under a page's notes."""
 
