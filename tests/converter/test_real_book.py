@@ -147,6 +147,18 @@ def test_quotations_by_measure(book: Document) -> None:
     assert all(book.roles[i - 1] is Role.QUOTE for i in range(648, 652))
 
 
+@pytest.mark.real
+def test_author_text_is_no_quotation(book: Document) -> None:
+    """Audit: author paragraphs after a quotation closed by its note marker (8892, 10510, 16303), and a
+    sentence running on at a comma across a page (9482, 14981, 17185), are no block quotations."""
+    quotes = [b for b in book.blocks() if b.kind is BlockKind.QUOTE]
+    assert len(quotes) == 148
+    for line in (8892, 9482, 10510, 14981, 16303, 17185):
+        assert book.roles[line - 1] is Role.BODY, line
+    starts = {b.lines.first for b in book.blocks()}
+    assert not {9482, 14981, 17185} & starts  # each continues its paragraph from the page before
+
+
 def test_page_starts_without_running_heads(book: Document) -> None:
     """Issue 11: a page's indented first line is not swallowed by the notes above it; p. 356 found."""
     starts = {p.number: p.line for p in book.pages}

@@ -222,6 +222,12 @@ def find_quotations(state: State) -> None:
     whose full lines fall QUOTE_MARGIN short of it on average, introduced by a line ending in a colon or a
     comma, is a quotation. A quotation cut by a page break goes on at the top of the next page (after the
     notes): the first paragraph there continues it unless it fills the body measure.
+
+    Narrow author paragraphs happen too (a paragraph's lines vary by an em or two), so the cues that a
+    quotation is over or never began are checked first: a quotation paragraph that closes a sentence with
+    a note marker has ended (the marker cites it), so neither the next page's first paragraph nor the next
+    paragraph continues it; and a lead-in is no lead-in where the sentence runs on across the page (see
+    `_leads_in`).
     """
     lines = state.lines
     starts = sorted(p.index for p in state.pages)
@@ -239,17 +245,20 @@ def find_quotations(state: State) -> None:
         short_by = measure - sum(full) / len(full) if full else 0.0
         crossed = previous is not None and page_of[previous[0]] != page
         narrow = short_by >= QUOTE_MARGIN
+        open_quote = previous_quote and previous is not None and not _closes_quotation(state, previous[1] - 1)
         carried = (
-            previous_quote
+            open_quote
             and crossed
             and previous is not None
             and not _ends_paragraph(lines[previous[1] - 1], measure)
         )
         before = _previous_body_line(state, start)
-        introduced = before is not None and lines[before].rstrip().endswith((":", ","))
+        introduced = before is not None and _leads_in(
+            lines[before], lines[start], crossed, yardstick.get(bisect_right(starts, before)) or yardstick[0]
+        )
         # A quotation of several paragraphs: the next one follows on its page without a lead-in; with
         # no lead-in to go by, it must be clearly narrow, over several lines.
-        following = previous_quote and not crossed and short_by >= 2 * QUOTE_MARGIN and len(full) >= 3
+        following = open_quote and not crossed and short_by >= 2 * QUOTE_MARGIN and len(full) >= 3
         # one full line is too few to measure against a lead-in alone (justified lines vary by an em)
         is_quote = (narrow and (carried or (introduced and len(full) >= 2))) or following
         if is_quote:
@@ -257,6 +266,35 @@ def find_quotations(state: State) -> None:
                 state.quotes.add(i)
                 state.set_role(i, Role.QUOTE)
         previous, previous_quote = (start, end), is_quote
+
+
+def _closes_quotation(state: State, index: int) -> bool:
+    """Does line `index` end a quotation: a sentence closed, then the marker of the note that cites it?"""
+    markers = state.markers.get(index)
+    if not markers:
+        return False
+    line = state.lines[index]
+    last = markers[-1]
+    return not line[last.end :].strip() and ends_sentence(line[: last.start])
+
+
+def _leads_in(lead: str, first: str, crossed: bool, measure: float) -> bool:
+    """Does the line `lead` introduce a quotation whose first line is `first`?
+
+    A lead-in ends in a colon or a comma. Within a page a blank line shows that its paragraph ended; across
+    a page turn nothing does, and a comma at the end of a line that fills the measure, before a word in
+    lower case, is the sentence running on to the next page (`In March,` + `thousands of ...`).
+    """
+    text = lead.rstrip()
+    if not text.endswith((":", ",")):
+        return False
+    runs_on = (
+        crossed
+        and text.endswith(",")
+        and printed_width(lead) >= measure * SHORT_LINE
+        and first.strip()[:1].islower()
+    )
+    return not runs_on
 
 
 def _split_at(units: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
