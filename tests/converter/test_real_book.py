@@ -72,8 +72,15 @@ def test_notes_resuming_after_lost_lines(book: Document) -> None:
     (note 211 of ch. 5 breaks off at a hyphen: never `con-199`) nor into the body (p. 430)."""
     fragments = {f.lines.first: f.lines.last for s in book.sections for f in s.fragments}
     assert fragments == {
-        2334: 2334, 8376: 8378, 9557: 9559, 11510: 11510, 11544: 11544, 14184: 14185, 14186: 14186,
-        16728: 16729, 16730: 16730,
+        2334: 2334,
+        8376: 8378,
+        9557: 9559,
+        11510: 11510,
+        11544: 11544,
+        14184: 14185,
+        14186: 14186,
+        16728: 16729,
+        16730: 16730,
     }
     for line in range(16728, 16731):
         assert book.roles[line - 1] is Role.NOTE_FRAGMENT

@@ -29,7 +29,7 @@ from apparat.model import Annotation, AnnotationKind, BlockKind, Document
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = b"apparat-annotations/2"
-_CODE = ("annotate.py", "matcher.py", "translit.py", "entries.py", "incremental.py")
+_CODE = ("annotate.py", "matcher.py", "groupings.py", "translit.py", "entries.py", "incremental.py")
 
 
 @cache
@@ -96,6 +96,10 @@ def annotation_key(
         if kind is AnnotationKind.TERM:  # the tooltip and page fields (kept: cheap, and safe)
             term = glossary.terms[key]
             digest.update(repr((term.lemma, term.cyrillic, term.gloss)).encode() + b"\0")
+    # links that depend on the sentence: the wings named bare, and spellings that need context words
+    for faction in sorted(glossary.factions.values(), key=lambda f: f.key):
+        if faction.wing or faction.context:
+            digest.update(repr((faction.key, faction.wing, faction.context)).encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -269,6 +269,8 @@ def groupings(passages: list[Passage], glossary: Glossary) -> NameReview:
         for spelling in (faction.name, *faction.aliases):
             for mention in mentions(spelling):
                 listed.setdefault(mention.name, set()).add(faction.key)
+        if faction.wing:  # `the right` as `groupings.wings` names it
+            listed.setdefault(f"the {faction.wing}", set()).add(faction.key)
     return review_names(
         passages, glossary, "Political groupings", "faction", find, frozenset({"term", "person"}), listed
     )
