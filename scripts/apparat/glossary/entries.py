@@ -157,7 +157,7 @@ class Faction:
     `the centre`) where a sentence is about the party struggle (`apparat.glossary.groupings.wings`)."""
     context: tuple[str, ...] = ()
     """Words of which one must stand in the sentence for a lower-case spelling of the entry to link: a
-    common phrase used generically names no grouping (`a united front from Chamberlain to Trotsky`)."""
+    common phrase used generically names no grouping (Stalin's coalition of all his enemies, a united front)."""
 
     def __post_init__(self) -> None:
         _check_key(self.key)
