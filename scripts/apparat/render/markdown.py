@@ -22,6 +22,7 @@ import yaml
 from apparat.model import NOTE_MARKER, Annotation, Block, BlockKind, Document, Note, Section
 from apparat.render import notes, spans
 from apparat.render.inline import RENDERERS as INLINE
+from apparat.render.pages import opening_pages
 from apparat.works import Work
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
@@ -187,24 +188,6 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     if section.notes or section.fragments:
         body += "\n\n" + render_notes(section, by_target, called)
     return body + "\n"
-
-
-def opening_pages(document: Document, section: Section) -> dict[str, list[int]]:
-    """Pages of this section that begin at a block's start (or between blocks): block id → pages."""
-    inside = {b.page for block in section.blocks for b in block.page_breaks}
-    result: dict[str, list[int]] = {}
-    for page in document.pages:
-        if not (section.lines.first <= page.line <= section.lines.last) or page.number in inside:
-            continue
-        target = next((b.id for b in section.blocks if b.lines.last >= page.line), "")
-        result.setdefault(target, []).append(page.number)
-    if (
-        section.pages.first not in {p for pages in result.values() for p in pages}
-        and section.pages.first not in inside
-    ):
-        first = section.blocks[0].id if section.blocks else ""
-        result.setdefault(first, []).insert(0, section.pages.first)
-    return result
 
 
 def write_chapters(document: Document, work: Work, content_dir: Path) -> list[ChapterFile]:

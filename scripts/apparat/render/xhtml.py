@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Fragment, Note, Section
 from apparat.render import notes, spans
-from apparat.render.markdown import opening_pages
+from apparat.render.pages import opening_pages
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
