@@ -7,6 +7,7 @@ Each case is built from the samples in a temporary directory and run twice: in-p
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -175,3 +176,21 @@ def test_real_source_with_the_wrong_profile(
         rf"{re.escape(str(source))}:1: error: expected .+ \[apparat\.layout\.wrong-profile\]", err
     )
     assert not (tmp_path / "m.json").exists()
+
+
+def test_model_outside_a_project_writes_only_its_output(tmp_path: Path) -> None:
+    """`apparat model` works on the file it is given: run where there is no works.yml, it leaves no build/
+    cache behind (and has no glossary to consult)."""
+    output = tmp_path / "m.json"
+    args = ["model", str(SAMPLES / "sample-book.txt"), "--profile", "book", "-o", str(output)]
+    done = subprocess.run(
+        [sys.executable, "-m", "apparat", *args],
+        cwd=tmp_path,
+        env={**os.environ, "APPARAT_PROJECT": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
