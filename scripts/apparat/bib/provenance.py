@@ -124,13 +124,6 @@ def parse_editorial(value: str) -> dict[str, str]:
     return out
 
 
-def format_editorial(reasons: dict[str, str]) -> str:
-    groups: dict[str, list[str]] = {}
-    for name, reason in reasons.items():
-        groups.setdefault(reason, []).append(name)
-    return "; ".join(f"{', '.join(names)}: {reason}" for reason, names in groups.items())
-
-
 def _items(value: str) -> list[str]:
     return [item.strip() for item in re.split(r";\s", value.strip().rstrip(";")) if item.strip()]
 

@@ -12,7 +12,7 @@ from apparat.convert import iter_converted
 from apparat.diagnostics import Diagnostic
 from apparat.editions.apparatus import Apparatus
 from apparat.model import Document
-from apparat.site.layers import Layer, load_layers
+from apparat.site.layers import Layer
 from apparat.site.layout import Layout
 from apparat.works import Work
 
@@ -31,10 +31,6 @@ def apparatus_of(layers: list[Layer]) -> Apparatus:
     """The layers' data as an edition's apparatus."""
     data = {layer.name: layer.data for layer in layers}
     return Apparatus(glossary=data.get("glossary"), bibliography=data.get("bibliography"))
-
-
-def load_apparatus(layout: Layout, say: Say, strict: bool = False) -> tuple[list[Layer], bool]:
-    return load_layers(layout, say, strict)
 
 
 def annotated_works(
