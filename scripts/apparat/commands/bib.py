@@ -23,9 +23,10 @@ import argparse
 from pathlib import Path
 
 from apparat.bib import completeness, database, editions, regenerate
-from apparat.commands._common import add_sources_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_sources_option, print_diagnostics
 from apparat.convert import convert_all
 from apparat.diagnostics import Code, Reporter
+from apparat.staging import write_atomic
 from apparat.works import load_works, project, sources_dir
 
 

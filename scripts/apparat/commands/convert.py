@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 from apparat.cache import ConversionCache
-from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics
 from apparat.convert import iter_converted
 from apparat.export.json import to_json
 from apparat.render.markdown import write_chapters
+from apparat.staging import write_atomic
 from apparat.works import project, sources_dir
 
 

@@ -9,13 +9,13 @@ the set is kept in `build/cache/forms/`, keyed by the sha256 of the data files a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from apparat.diagnostics import Reporter
+from apparat.staging import write_atomic
 from apparat.works import MANIFEST_NAME, project
 
 _FILES = ("terms.yml", "not-terms.yml")
@@ -59,16 +59,6 @@ def glossary_forms(data_dir: Path | None = None, cache_dir: Path | None = None) 
             words.update(spelling.lower().split())
     result = frozenset(words)
     if stored is not None:
-        _write(stored, "\n".join(sorted(result)))
+        with contextlib.suppress(OSError):  # a read-only checkout still converts; it derives them again
+            write_atomic(stored, "\n".join(sorted(result)))
     return result
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    except OSError:
-        pass  # a read-only checkout still converts; it derives the forms again next time
