@@ -18,7 +18,7 @@ from apparat.works import MANIFEST_NAME, project, use_project
 # name → (module, one-line help). Order is the order shown by --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("apparat.commands.build", "convert, annotate and build the website (mkdocs build --strict)"),
-    "serve": ("apparat.commands.serve", "build, serve on localhost and rebuild when content/ changes"),
+    "serve": ("apparat.commands.serve", "build, serve on localhost, rebuild when content, data or sources change"),
     "bundle": ("apparat.commands.bundle", "build the offline HTML bundle (one zip that works from file://)"),
     "epub": ("apparat.commands.epub", "make the EPUB 3 edition of each work (printed pages, notes, glossary)"),
     "pdf": ("apparat.commands.pdf", "make the print edition of each work as a tagged PDF (WeasyPrint)"),
@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "model": ("apparat.commands.model", "convert one source text into its document model (JSON)"),
     "check": (
         "apparat.commands.check",
-        "check the editorial data: glossary, factions, persons, bibliography",
+        "check the editorial data and hand-written pages (and, with --site, a built site)",
     ),
     "bib": ("apparat.commands.bib", "add and complete bibliography entries from the sources, with provenance"),
     "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),

@@ -36,12 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--bib",
         type=Path,
         default=None,
+        metavar="FILE",
         help="the database (default: the project's bibliography.bib)",
     )
     parser.add_argument(
         "--check", action="store_true", help="change nothing; fail on a missing entry or an unexplained field"
     )
-    parser.add_argument("--work", action="append", help="only this work (repeatable)")
+    parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
 
 
 def run(args: argparse.Namespace) -> int:
