@@ -111,3 +111,27 @@ def test_nothing_but_the_command_line_imports_a_command() -> None:
         if _within(target, ("apparat.commands",))
     ]
     assert found == []
+
+
+def test_a_command_imports_only_what_it_runs(tmp_path: Path) -> None:
+    """`apparat model` converts: it loads neither the site, the editions nor their libraries (the command
+    line once imported every command's module to list its options: half a second before conversion)."""
+    import subprocess
+    import sys
+
+    from apparat.works import SAMPLES
+
+    code = (
+        "import sys; from apparat.cli import main; "
+        f"status = main(['model', {str(SAMPLES / 'sample-book.txt')!r}, '--profile', 'book', "
+        f"'-o', {str(tmp_path / 'm.json')!r}]); "
+        "print(status, sorted({m.split('.')[0] if not m.startswith('apparat.') else '.'.join(m.split('.')[:2]) "
+        "for m in sys.modules}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    status, loaded = done.stdout.split(" ", 1)
+    assert status == "0"
+    for heavy in ("apparat.site", "apparat.editions", "apparat.bib", "weasyprint", "citeproc", "selectolax"):
+        assert repr(heavy) not in loaded, heavy
