@@ -51,7 +51,9 @@ def _cut_mid_paragraph(data: bytes) -> bytes:
     lines = data.decode("utf-8").split("\n")
     cut = len(lines) // 2
     # A note marker glued to the end ("ruled.5") does not hide a sentence end.
-    while lines[cut - 1].rstrip().rstrip("0123456789").endswith((".", "’", ")")) or not lines[cut - 1].strip():
+    while (
+        lines[cut - 1].rstrip().rstrip("0123456789").endswith((".", "’", ")")) or not lines[cut - 1].strip()
+    ):
         cut += 1
     return "\n".join(lines[:cut]).encode("utf-8") + b"\n"
 

@@ -62,8 +62,13 @@ class Layer:
         return result
 
     def write_pages(self, editions: list[Edition], content: Path) -> list[Path]:
-        if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.write_pages).parameters:
-            cached: list[Path] = self.module.write_pages(self.data, editions, content, cache_dir=self.cache_dir)
+        if (
+            self.cache_dir is not None
+            and "cache_dir" in inspect.signature(self.module.write_pages).parameters
+        ):
+            cached: list[Path] = self.module.write_pages(
+                self.data, editions, content, cache_dir=self.cache_dir
+            )
             return cached
         result: list[Path] = self.module.write_pages(self.data, editions, content)
         return result
