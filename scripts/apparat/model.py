@@ -6,8 +6,12 @@ step can report `file:line`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+NOTE_MARKER = re.compile(r"\[\^(\d+)\]")
+"""A note marker in a block's or note's text: `[^N]`, N the printed number, where the marker stood."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,7 @@ class Block:
     id: str
     kind: BlockKind
     text: str
+    """The text, joined across lines and pages, with each note marker as `[^N]` (`NOTE_MARKER`)."""
     lines: Span
     pages: PageRange
     level: int | None = None

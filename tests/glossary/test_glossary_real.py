@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from apparat.diagnostics import Reporter
-from apparat.glossary.candidates import uncovered
+from apparat.glossary.annotate import matcher_for, texts
+from apparat.glossary.candidates import is_candidate
 from apparat.glossary.entries import Glossary
-from apparat.glossary.matcher import term_spellings
+from apparat.glossary.matcher import WORD, term_spellings
 from apparat.glossary.publish import annotate, load
+from apparat.glossary.translit import SOFT
 from apparat.model import AnnotationKind, Document
 from apparat.works import PROJECT, load_works
 
@@ -32,8 +34,41 @@ def works() -> dict[str, object]:
     return {w.id: w for w in load_works()}
 
 
+_BRACKETS = re.compile(r"\[(?!\^)([^\]]+)\]")
+
+
+def _bare(word: str) -> str:
+    word = word.replace("'", SOFT)
+    if word.endswith(SOFT + "s"):
+        return word[:-2]
+    return word.rstrip(SOFT) if not re.search(r"[bcdfgklmnprstvz]’$", word) else word
+
+
+def uncovered(documents: list[Document], glossary: Glossary) -> list[tuple[str, str]]:
+    """(word, target id of its first occurrence) for each word the spelling detector takes for Russian
+    (`candidates.is_candidate`) that the matcher does not match where it stands and `not-terms.yml` does
+    not list."""
+    matcher = matcher_for(glossary)
+    found: dict[str, str] = {}
+    for document in documents:
+        for target, text in texts(document):
+            covered = [(hit.start, hit.end) for hit in matcher.find(text)]
+            bracketed = [(m.start(1), m.end(1)) for m in _BRACKETS.finditer(text)]
+            for match in WORD.finditer(text):
+                if any(start <= match.start() < end for start, end in covered):
+                    continue
+                word = _bare(match.group())
+                judged = (word, word.rstrip(SOFT), word.lower(), word.lower().rstrip(SOFT))
+                if any(form in glossary.not_terms for form in judged):  # `Soviet` is judged as written
+                    continue
+                inside = any(start <= match.start() < end for start, end in bracketed)
+                if is_candidate(word, inside):
+                    found.setdefault(word, target)
+    return sorted(found.items())
+
+
 def test_every_russian_word_is_covered(book: Document, article: Document, glossary: Glossary) -> None:
-    assert [(c.word, c.example) for c in uncovered([book, article], glossary)] == []
+    assert uncovered([book, article], glossary) == []
 
 
 def _independent_count(raw: str, glossary: Glossary) -> int:

@@ -7,15 +7,12 @@ reported by `apparat bib` and the audit, not linked to a missing entry).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from apparat.bib import authordate, chicago
 from apparat.bib.database import Bibliography
-from apparat.model import Annotation, AnnotationKind, Document, NoteStatus
-
-_REF = re.compile(r"\[\^\d+\]")
+from apparat.model import NOTE_MARKER, Annotation, AnnotationKind, Document, NoteStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +80,7 @@ def memory_from(bibliography: Bibliography, work: str) -> chicago.Memory:
 
 def _clear_of_refs(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span so that it ends before any `[^N]` reference inside it."""
-    ref = _REF.search(text, start, end)
+    ref = NOTE_MARKER.search(text, start, end)
     return (start, ref.start()) if ref else (start, end)
 
 

@@ -37,7 +37,8 @@ def code_hash() -> str:
     digest = hashlib.sha256(FORMAT)
     for name in _CODE:
         digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes() + b"\0")
-    # the cached values are pickled Annotations: a change of the model's fields must not unpickle old ones
+    # the cached values are Annotations (as JSON, apparat.cachefile): a change of the model's fields must
+    # not read old ones back
     digest.update((PACKAGE.parent / "model.py").read_bytes())
     return digest.hexdigest()
 

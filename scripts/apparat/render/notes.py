@@ -1,7 +1,7 @@
 """Notes as a reader meets them: the printed number, the anchors, and what is said about a note whose text
 did not survive whole.
 
-Every edition format uses this module (the site's Markdown chapters now; EPUB and PDF next), so that the
+Every edition format uses this module (the site's Markdown chapters, the EPUB and the PDF), so that the
 number shown is always `Note.n`, the number printed in the source, and never a counter of some renderer:
 Python-Markdown's footnotes extension numbered notes in its own order (a reference inside a quotation came
 late; every page of an article restarted at 1). The references, the notes list and the return links are
