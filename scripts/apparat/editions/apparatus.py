@@ -150,7 +150,7 @@ def factions_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
         faction = glossary.factions[key]
         lines.append(
             f'<dt id="{attr(entry_id(AnnotationKind.FACTION, key))}"><dfn epub:type="glossterm">'
-            f"{text(faction.name)}</dfn> ({faction.years})</dt>"
+            f"{text(faction.name)}</dfn>{f' ({faction.years})' if faction.years else ''}</dt>"
         )
         parts = []
         if faction.aliases:
