@@ -101,3 +101,23 @@ def test_tooltips_stand_out_from_the_page(site: Path, server: str, browser: Any,
         page.screenshot(path=str(ARTIFACTS / f"layout-tooltip-{scheme}.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_timeline_whole_on_a_desktop(server: str, browser: Any, width: int) -> None:
+    """The factions timeline is shown whole beside the navigation: its phone minimum width (700 px) was
+    wider than the 688 px text column, so the figure clipped its right edge ("Comintern 1919–194") behind
+    a sideways scroll."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/glossary/factions.html")
+        boxes = page.evaluate(
+            """() => {
+                const svg = document.querySelector('svg.ap-timeline');
+                return [svg.getBoundingClientRect().right, svg.parentElement.getBoundingClientRect().right];
+            }"""
+        )
+        assert boxes[0] <= boxes[1] + 0.5, boxes
+    finally:
+        context.close()
