@@ -170,7 +170,9 @@ def generate(
             source = next(t for t in tasks if t[0].id == work.id)
             key = (work, _stamp([source[1]]), source[3], strict)
             memo.works[work.id] = (key, editions[work.id], converted.diagnostics)
-    result.editions = [editions[work_id] for work_id in order if work_id in editions]
+    # The published works first, our own samples after them (home page, navigation, mentions, search).
+    built = [editions[work_id] for work_id in order if work_id in editions]
+    result.editions = sorted(built, key=lambda edition: edition.work.sample)
     _write_pages(layout, layers, result)
     clock.lap("pages")
     if layer_failed:

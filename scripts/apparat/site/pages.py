@@ -45,25 +45,37 @@ def home(editions: list[Edition], extra_links: list[tuple[str, str]]) -> str:
             "its original page numbers, a glossary of Russian terms, factions and persons, and the works it "
             "cites.\n"
         ),
-        "## Editions\n",
     ]
-    for edition in editions:
-        work = edition.work
-        document = edition.document
-        notes = document.notes()
-        lost = sum(1 for n in notes if n.status is NoteStatus.MISSING)
-        year = f" ({work.year})" if work.year else ""
-        sample = " *Sample text written by the apparat editors.*" if work.sample else ""
-        parts.append(
-            f"- [*{escape(work.title)}*]({work.id}/index.md), {escape(work.author)}{year}: "
-            f"{len(edition.chapters)} {'chapters' if work.kind == 'book' else 'parts'}, "
-            f"{len(document.pages):,} printed pages, {len(notes):,} notes ({lost:,} lost in the extraction)."
-            f"{sample}"
-        )
+    published = [e for e in editions if not e.work.sample]
+    samples = [e for e in editions if e.work.sample]
+    if published and samples:  # the real works are the edition; the samples show what it does
+        parts += ["## Editions\n", *map(_listed, published)]
+        parts += [
+            "\n## Samples\n",
+            "Short texts of our own that imitate the two source layouts and exercise every feature.\n",
+            *map(_listed, samples),
+        ]
+    else:
+        parts += ["## Editions\n", *map(_listed, editions)]
     if extra_links:
         parts.append("\n## Apparatus\n")
         parts.extend(f"- [{label}]({target})" for label, target in extra_links)
     return "\n".join(parts) + "\n"
+
+
+def _listed(edition: Edition) -> str:
+    work = edition.work
+    document = edition.document
+    notes = document.notes()
+    lost = sum(1 for n in notes if n.status is NoteStatus.MISSING)
+    year = f" ({work.year})" if work.year else ""
+    sample = " *Sample text written by the apparat editors.*" if work.sample else ""
+    return (
+        f"- [*{escape(work.title)}*]({work.id}/index.md), {escape(work.author)}{year}: "
+        f"{len(edition.chapters)} {'chapters' if work.kind == 'book' else 'parts'}, "
+        f"{len(document.pages):,} printed pages, {len(notes):,} notes ({lost:,} lost in the extraction)."
+        f"{sample}"
+    )
 
 
 def overview(edition: Edition, books: list[str], data: list[str]) -> str:
