@@ -71,11 +71,10 @@ class Presentation:
 
 
 def _missing(note: Note) -> Notice:
-    return Notice(
-        "missing",
-        f"Note {note.n}: the text of this note is missing from the source extraction; its marker is kept "
-        "where it stood.",
-    )
+    # One line in a notes list where 170 of them may follow one another; bracketed like the other notices.
+    # It names the number (copied text keeps it; the list's own numbers are not text), and says nothing of
+    # the marker, which the reader came from.
+    return Notice("missing", f"[The text of note {note.n} is missing from the source extraction.]")
 
 
 def _truncated(note: Note) -> Notice:
@@ -85,8 +84,8 @@ def _truncated(note: Note) -> Notice:
 def _start_lost(note: Note) -> Notice:
     return Notice(
         "start-lost",
-        "[The beginning of this note is missing from the source; only its end, continued on the next "
-        "page, survives:]",
+        "[The beginning of this note is missing from the source; only its end, which ran on to the next "
+        "printed page, survives:]",
     )
 
 
