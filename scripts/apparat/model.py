@@ -117,6 +117,10 @@ class Fragment:
     page: int
     evidence: str
 
+    def target(self, section_id: str) -> str:
+        """Its annotation target and anchor: `<section>-f<first source line>`, stable while the source is."""
+        return f"{section_id}-f{self.lines.first}"
+
 
 @dataclass(slots=True)
 class Section:

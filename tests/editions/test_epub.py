@@ -115,7 +115,7 @@ def test_an_orphan_fragment_is_kept_in_both_editions(
     ET.fromstring(chapter)  # still well-formed
     assert 'class="ap-note-fragment"' in chapter and "(p.\u00a04) a tail of words nobody owns." in chapter
     html = print_html(item.work, document, apparatus, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
-    assert '<span class="fn fragment">' in html and "a tail of words nobody owns." in html
+    assert '<span class="fn fragment" id=' in html and "a tail of words nobody owns." in html
 
 
 @pytest.mark.parametrize("work", SAMPLE_WORKS)

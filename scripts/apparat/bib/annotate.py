@@ -54,6 +54,23 @@ def find_citations(document: Document, memory: chicago.Memory | None = None) -> 
                     yield Found(
                         target, cite.start, cite.end, cite.key, cite.locator, note.text[cite.start : cite.end]
                     )
+        for fragment in section.fragments:  # note text no note owns still cites, and the reader sees it
+            found = fragment.target(section.id)
+            if article:
+                for ref in chicago.find(fragment.text, memory):
+                    yield Found(
+                        found, ref.start, ref.end, ref.key, ref.locator, fragment.text[ref.start : ref.end]
+                    )
+            else:
+                for cite in authordate.find(fragment.text):
+                    yield Found(
+                        found,
+                        cite.start,
+                        cite.end,
+                        cite.key,
+                        cite.locator,
+                        fragment.text[cite.start : cite.end],
+                    )
 
 
 def body_citations(document: Document) -> Iterator[Found]:

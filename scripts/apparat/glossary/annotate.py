@@ -27,7 +27,7 @@ from apparat.model import ABSTRACT_TARGET, Annotation, AnnotationKind, Document
 
 
 def texts(document: Document) -> Iterator[tuple[str, str]]:
-    """(target id, text) of the abstract, every block and every surviving note."""
+    """(target id, text) of the abstract, every block, every surviving note and every orphan fragment."""
     if document.front.abstract:
         yield ABSTRACT_TARGET, document.front.abstract
     for section in document.sections:
@@ -36,6 +36,8 @@ def texts(document: Document) -> Iterator[tuple[str, str]]:
         for note in section.notes:
             if note.text:
                 yield f"{section.id}-n{note.n}", note.text
+        for fragment in section.fragments:
+            yield fragment.target(section.id), fragment.text
 
 
 _FIRST_ONLY = frozenset({AnnotationKind.PERSON, AnnotationKind.FACTION})

@@ -57,10 +57,17 @@ class _Places:
         self.notes = {
             f"{section.id}-n{note.n}": note.n for section in document.sections for note in section.notes
         }
+        self.fragments = {
+            fragment.target(section.id): fragment.page
+            for section in document.sections
+            for fragment in section.fragments
+        }
 
     def label(self, target: str, start: int) -> str:
         if target in self.notes:
             return f"n.\u00a0{self.notes[target]}"
+        if target in self.fragments:  # note text no note owns, under the notes of its page
+            return f"notes, p.\u00a0{self.fragments[target]}"
         block = self.blocks.get(target)
         if block is None:  # the abstract, on the overview page
             return "abstract"
@@ -116,7 +123,10 @@ def _coverage(counts: tuple[int, int] | None, what: str) -> list[str]:
             "",
         ]
     done, counted = counts
-    return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>', ""]
+    return [
+        f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>',
+        "",
+    ]
 
 
 def _term(term: Term, found: Mentions, glossary: Glossary, coverage: Coverage) -> list[str]:
@@ -177,7 +187,8 @@ def _person(person: Person, found: Mentions, coverage: Coverage) -> list[str]:
     if others:
         lines += ["Name forms in the works: " + ", ".join(_md(f) for f in others) + ".", ""]
     lines += _coverage(
-        coverage.get(f"person:{person.key}"), "linked in {done} of {counted} paragraph{s} that name the person"
+        coverage.get(f"person:{person.key}"),
+        "linked in {done} of {counted} paragraph{s} that name the person",
     )
     return lines + _mentioned_in(found.get(("person", person.key), []))
 

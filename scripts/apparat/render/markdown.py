@@ -149,7 +149,9 @@ def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], ca
     if items:
         out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
     for fragment in section.fragments:
-        out += "\n\n" + notes.fragment_html(inline(fragment.text, []), fragment.page, markdown=True)
+        target = fragment.target(section.id)
+        body = inline(fragment.text, by_target.get(target, []))
+        out += "\n\n" + notes.fragment_html(body, fragment.page, target, markdown=True)
     return out
 
 

@@ -208,10 +208,14 @@ def item_html(note: Note, body: str, references: int, markdown: bool = False) ->
     )
 
 
-def fragment_html(body: str, page: int, markdown: bool = False) -> str:
-    """An orphan fragment under a page's notes: its notice, then its text (`body`, in the target markup)."""
+def fragment_html(body: str, page: int, anchor: str, markdown: bool = False) -> str:
+    """An orphan fragment under a page's notes: its notice, then its text (`body`, in the target markup).
+    `anchor` (`Fragment.target`) is where a citation or mention in it is linked from."""
     inner = ' markdown="span"' if markdown else ""
-    return f'<p class="ap-note-fragment" data-page="{page}"{inner}>{notice_html(FRAGMENT_NOTICE)} {body}</p>'
+    return (
+        f'<p class="ap-note-fragment" id="{anchor}" data-page="{page}"{inner}>'
+        f"{notice_html(FRAGMENT_NOTICE)} {body}</p>"
+    )
 
 
 def list_html(items: list[str], first: int, markdown: bool = False) -> str:

@@ -263,11 +263,15 @@ class Writer:
 
     def _fragment_body(self, fragment: Fragment, section: Section) -> str:
         """An orphan note fragment's text, after the printed page it stands on."""
-        return f"(p.\u00a0{fragment.page}) {self.inline(None, fragment.text, f'{section.id}-fragment', [])}"
+        return (
+            f"(p.\u00a0{fragment.page}) {self.inline(None, fragment.text, fragment.target(section.id), [])}"
+        )
 
     def _fragment(self, fragment: Fragment, section: Section) -> str:
         """An orphan note fragment under its notice (`render.notes`), as a paragraph of the notes section."""
-        return notes.fragment_html(self._fragment_body(fragment, section), fragment.page)
+        return notes.fragment_html(
+            self._fragment_body(fragment, section), fragment.page, fragment.target(section.id)
+        )
 
     def _uncalled(self, section: Section, uncalled: list[Note]) -> str:
         """Notes no marker calls and orphan fragments, at the end of the section: each still goes to the foot
@@ -278,7 +282,8 @@ class Writer:
             for note in uncalled
         )
         items += "".join(
-            f'<span class="fn fragment">{notes.notice_html(notes.FRAGMENT_NOTICE)} '
+            f'<span class="fn fragment" id="{fragment.target(section.id)}">'
+            f"{notes.notice_html(notes.FRAGMENT_NOTICE)} "
             f"{self._fragment_body(fragment, section)}</span>"
             for fragment in section.fragments
         )

@@ -111,7 +111,7 @@ def _incomplete_notes(edition: Edition) -> list[str]:
     if not rows:
         return []
     return [
-        "<details class=\"apparat-report-notes\"><summary>Notes missing or cut short, by printed number</summary>",
+        '<details class="apparat-report-notes"><summary>Notes missing or cut short, by printed number</summary>',
         f"<ul>{''.join(rows)}</ul></details>\n",
     ]
 
@@ -126,9 +126,13 @@ def _table(rows: list[tuple[tuple[str, str], dict[str, int]]]) -> list[str]:
     for (link, pages), values in rows:
         totals.update(values)
         cells = [link, pages, *(f"{v:,}" for v in values.values())]
-        body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, cells, strict=True)) + "</tr>")
+        body.append(
+            "<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, cells, strict=True)) + "</tr>"
+        )
     total = ["<strong>All</strong>", "", *(f"<strong>{totals[key]:,}</strong>" for key in keys)]
-    body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, total, strict=True)) + "</tr>")
+    body.append(
+        "<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, total, strict=True)) + "</tr>"
+    )
     head = "<tr>" + "".join(f'<th scope="col">{name}</th>' for name in header) + "</tr>"
     table = f"<thead>{head}</thead><tbody>{''.join(body)}</tbody>"
     return [f'<div class="apparat-report"><table class="apparat-figures">{table}</table></div>\n']
