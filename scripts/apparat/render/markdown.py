@@ -150,7 +150,8 @@ def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], ca
         out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
     for fragment in section.fragments:
         target = fragment.target(section.id)
-        body = inline(fragment.text, by_target.get(target, []))
+        # the printed page it stands on, as in the EPUB and PDF: a section's notes span many pages
+        body = f"(p.\u00a0{fragment.page}) " + inline(fragment.text, by_target.get(target, []))
         out += "\n\n" + notes.fragment_html(body, fragment.page, target, markdown=True)
     return out
 
