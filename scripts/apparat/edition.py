@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from apparat.model import ABSTRACT_TARGET, Document
+from apparat.model import ABSTRACT_TARGET, Document, section_of
 from apparat.render.markdown import ChapterFile
 from apparat.render.notes import note_anchor
 from apparat.works import Work
@@ -21,8 +21,8 @@ class Edition:
     chapters: list[ChapterFile] = field(default_factory=list)
 
     def chapter_of(self, target: str) -> ChapterFile | None:
-        """The chapter holding a block id (`ch01-b012`) or note id (`ch01-n12`)."""
-        section = target.split("-b")[0].split("-n")[0] if "-" in target else target
+        """The chapter holding a block id (`ch01-l123`) or note id (`ch01-n12`)."""
+        section = section_of(target)
         return next((c for c in self.chapters if c.section_id == section), None)
 
     def url(self, target: str) -> str:

@@ -26,7 +26,7 @@ from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
 from apparat.site import config, pages, report, search, tips
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_content
+from apparat.site.contributed import audit_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
@@ -256,7 +256,7 @@ def build_site(
                     temp, result.tips, mount=urlsplit(layout.site_url or "/").path
                 )
                 if layer_names is None:  # a build without some layers lacks their pages by design
-                    result.diagnostics += check_anchors(temp, layout.data)
+                    result.diagnostics += audit_anchors(temp, layout.data).diagnostics
                 say("checking what the pages show against the models (note numbers, text, back-links)")
                 fidelity = check_fidelity(
                     temp, load_models(layout.models, [e.work.id for e in result.editions])
