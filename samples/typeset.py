@@ -34,6 +34,9 @@ class NoteSpec:
     marker_line: int | None = None
     lines: tuple[int, int] | None = None
     pages: tuple[int, int] | None = None
+    resumes: str | None = None
+    """Text the extraction picks up again after losing the note's last lines (and maybe the start of
+    another): set below the note, its first line with a leading space. It is no note's text."""
 
 
 @dataclass
@@ -92,8 +95,9 @@ def tokens(text: str, notes: list[NoteSpec], first: int) -> list[Token]:
 def _note(n: int, spec: str) -> NoteSpec:
     if spec == "-":
         return NoteSpec(n, "missing", None)
-    if spec.startswith("~"):
-        return NoteSpec(n, "truncated", spec[1:])
+    if spec.startswith("~"):  # `{{~cut text//resumed text}}`: lines lost between the two
+        cut, _, resumed = spec[1:].partition("//")
+        return NoteSpec(n, "truncated", cut, resumes=resumed or None)
     if spec.startswith("^"):
         return NoteSpec(n, "present", spec[1:], glued=True)
     if spec.startswith("+"):
@@ -290,8 +294,6 @@ BOOK_HEADS_AFTER_NOTES = {8}
 """Of those, the ones set right after the notes of the page before, with a leading space."""
 BOOK_STRAY_LEAD = {3: 12}
 """page → body row that begins with a space although no page begins there."""
-BOOK_NOTE_LEAD = {("intro", 1)}
-"""Notes whose second line begins with a space."""
 BOOK_NO_LEAD = {4}
 """Pages whose first line lost its leading space."""
 
@@ -375,6 +377,7 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
         start_line = len(out.lines) + 1
         carried: list[str] = []
         carried_note: NoteSpec | None = None
+        fragments: list[dict[str, object]] = []
         for k, page in enumerate(pages):
             page_no += 1
             lead = " "
@@ -454,10 +457,18 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                     split = max(2, len(lines) // 2)
                     here, carried, carried_note = lines[:split], lines[split:], note
                 first = out.add(here[0])
-                for m, line in enumerate(here[1:]):
-                    out.add((" " if m == 0 and (part.id, note.n) in BOOK_NOTE_LEAD else "") + line)
+                for line in here[1:]:
+                    out.add(line)
                 note.lines = (first, len(out.lines))
                 note.pages = (page_no, page_no)
+                if note.resumes:
+                    resumed = wrap_plain(note.resumes, BOOK_NOTE)
+                    start = out.add(" " + resumed[0])
+                    for line in resumed[1:]:
+                        out.add(line)
+                    fragments.append(
+                        {"page": page_no, "lines": [start, len(out.lines)], "text": clean_note(note.resumes)}
+                    )
         assert not carried, f"{part.id}: the last note of a chapter cannot continue"
         sections.append(
             {
@@ -468,6 +479,7 @@ def set_book(parts: list[Part]) -> tuple[str, dict[str, object]]:
                 "pages": [first_page, page_no],
                 "blocks": blocks,
                 "notes": [_note_truth(note) for note in notes],
+                "fragments": fragments,
             }
         )
     truth: dict[str, object] = {

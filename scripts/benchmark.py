@@ -39,9 +39,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparat.cache import ConversionCache, converter_hash
-from apparat.commands._common import write_atomic
 from apparat.convert import convert_all, convert_tasks, convert_work, work_key
 from apparat.export.json import to_json
+from apparat.staging import write_atomic
 from apparat.synthetic import BOOK_BYTES, write_book
 from apparat.works import DEFAULT_SOURCES, PROJECT, SAMPLES, Work
 

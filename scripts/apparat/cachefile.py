@@ -19,14 +19,14 @@ import dataclasses
 import enum
 import hashlib
 import json
-import os
-import tempfile
 import types
 import typing
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from apparat.staging import write_atomic
 
 MAX_BYTES = 512_000_000
 """Largest entry read (the model of the 459-page book is a few MB)."""
@@ -198,15 +198,7 @@ def write(path: Path, format_id: str, key: str, value: Any) -> None:
     the value. Written beside its place and renamed: parallel readers and writers never see half an entry."""
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = {"format": format_id, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:12]}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(header).encode("ascii") + b"\n" + body)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(header).encode("ascii") + b"\n" + body)
 
 
 def read(path: Path, format_id: str, key: str) -> Any | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from apparat import __version__
@@ -18,17 +18,26 @@ from apparat.works import MANIFEST_NAME, project, use_project
 # name → (module, one-line help). Order is the order shown by --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("apparat.commands.build", "convert, annotate and build the website (mkdocs build --strict)"),
-    "serve": ("apparat.commands.serve", "build, serve on localhost and rebuild when content/ changes"),
+    "serve": (
+        "apparat.commands.serve",
+        "build, serve on localhost, rebuild when content, data or sources change",
+    ),
     "bundle": ("apparat.commands.bundle", "build the offline HTML bundle (one zip that works from file://)"),
-    "epub": ("apparat.commands.epub", "make the EPUB 3 edition of each work (printed pages, notes, glossary)"),
+    "epub": (
+        "apparat.commands.epub",
+        "make the EPUB 3 edition of each work (printed pages, notes, glossary)",
+    ),
     "pdf": ("apparat.commands.pdf", "make the print edition of each work as a tagged PDF (WeasyPrint)"),
     "convert": ("apparat.commands.convert", "convert the works' sources into models and Markdown chapters"),
     "model": ("apparat.commands.model", "convert one source text into its document model (JSON)"),
     "check": (
         "apparat.commands.check",
-        "check the editorial data: glossary, factions, persons, bibliography",
+        "check the editorial data and hand-written pages (and, with --site, a built site)",
     ),
-    "bib": ("apparat.commands.bib", "add and complete bibliography entries from the sources, with provenance"),
+    "bib": (
+        "apparat.commands.bib",
+        "add and complete bibliography entries from the sources, with provenance",
+    ),
     "diff": ("apparat.commands.diff", "compare two built sites: what a change does to the edition"),
     "anchors": ("apparat.commands.anchors", "check that no published anchor disappeared (or record them)"),
 }
@@ -50,7 +59,10 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; only the modules of `commands` (None: all) are imported and given their
+    options. A run needs its own command only: the others would import the site, the editions and their
+    libraries for nothing (about half a second before `apparat model` starts)."""
     parser = argparse.ArgumentParser(
         prog="apparat",
         description="Turn raw text extractions of scholarly works into annotated, citable static editions.",
@@ -61,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_project_option(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
+        if commands is not None and name not in commands:
+            sub.add_parser(name, help=help_text)  # listed in --help; never parsed in this run
+            continue
         module = importlib.import_module(module_name)
         command = sub.add_parser(
             name,
@@ -84,20 +99,22 @@ def _add_project_option(parser: argparse.ArgumentParser, default: object) -> Non
     )
 
 
-def _choose_project(argv: Sequence[str] | None) -> None:
-    """Read --project before the commands are set up: their defaults are paths inside the project."""
+def _choose_project(argv: Sequence[str] | None) -> str | None:
+    """Read --project before the commands are set up (their defaults are paths inside the project); return
+    the command named, if any."""
     early = argparse.ArgumentParser(add_help=False)
     _add_project_option(early, None)
-    known, _ = early.parse_known_args(argv)
+    known, rest = early.parse_known_args(argv)
     if known.project is not None and not known.project.is_dir():
         print(f"apparat: --project {known.project}: expected a folder, found none", file=sys.stderr)
         raise SystemExit(2)
     use_project(known.project)
+    return next((word for word in rest if word in COMMANDS), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _choose_project(argv)
-    args = build_parser().parse_args(argv)
+    chosen = _choose_project(argv)
+    args = build_parser([chosen] if chosen else []).parse_args(argv)
     if args.command not in WITHOUT_PROJECT and not (project() / MANIFEST_NAME).is_file():
         print(
             f"apparat: expected an apparat project ({MANIFEST_NAME}) in {Path.cwd()} or a folder above it, "

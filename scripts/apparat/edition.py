@@ -21,7 +21,7 @@ class Edition:
     chapters: list[ChapterFile] = field(default_factory=list)
 
     def chapter_of(self, target: str) -> ChapterFile | None:
-        """The chapter holding a block id (`ch01-l123`) or note id (`ch01-n12`)."""
+        """The chapter holding a block id (`ch01-l123`), note id (`ch01-n12`) or fragment id (`ch01-f4521`)."""
         section = section_of(target)
         return next((c for c in self.chapters if c.section_id == section), None)
 

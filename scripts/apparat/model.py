@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+NOTE_MARKER = re.compile(r"\[\^(\d+)\]")
+"""A note marker in a block's or note's text: `[^N]`, N the printed number, where the marker stood."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -81,12 +84,13 @@ def block_id(section_id: str, first_line: int) -> str:
     return f"{section_id}-l{first_line}"
 
 
-_TARGET = re.compile(r"^(?P<section>.+)-(?:l\d+|b\d{3,}|n\d+)$")
+_TARGET = re.compile(r"^(?P<section>.+)-(?:l\d+|b\d{3,}|n\d+|f\d+)$")
 
 
 def section_of(target: str) -> str:
-    """The section id of a block id (`ch03-l4521`, or `ch03-b042` of earlier releases) or a note id
-    (`ch03-n57`); any other target is returned as it is."""
+    """The section id of a block id (`ch03-l4521`, or `ch03-b042` of earlier releases), a note id
+    (`ch03-n57`) or an orphan note fragment's id (`ch03-f4530`, `Fragment.target`); any other target is
+    returned as it is."""
     found = _TARGET.match(target)
     return found["section"] if found else target
 
@@ -99,6 +103,7 @@ class Block:
     """`block_id(section, first source line)`: stable when blocks around it are split or joined."""
     kind: BlockKind
     text: str
+    """The text, joined across lines and pages, with each note marker as `[^N]` (`NOTE_MARKER`)."""
     lines: Span
     pages: PageRange
     level: int | None = None
@@ -126,13 +131,18 @@ class Note:
 
 @dataclass(slots=True)
 class Fragment:
-    """Note text at the top of a page's notes, continued from the previous page, that no note can be
-    shown to own: kept on its own page, never appended to a guess."""
+    """Note text that no note can be shown to own: at the top of a page's notes, continued from the
+    previous page, or inside them, where the text resumes after lines the extraction lost. Kept on its own
+    page, never appended to a guess."""
 
     text: str
     lines: Span
     page: int
     evidence: str
+
+    def target(self, section_id: str) -> str:
+        """Its annotation target and anchor: `<section>-f<first source line>`, stable while the source is."""
+        return f"{section_id}-f{self.lines.first}"
 
 
 @dataclass(slots=True)

@@ -115,6 +115,21 @@ def staged_dir(final: Path) -> Iterator[Path]:
             shutil.rmtree(temp, ignore_errors=True)
 
 
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file so that a reader sees the old or the new content, never a half-written one (models,
+    exports, cache entries). The file is 0644 (mkstemp makes it 0600): it is meant to be read by others."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 @contextmanager
 def staged_file(final: Path) -> Iterator[Path]:
     """Yield a temporary path beside `final`; on success it replaces `final` atomically."""

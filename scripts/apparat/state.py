@@ -70,6 +70,10 @@ class State:
     tails: set[int] = field(default_factory=set)
     """Line indexes of note text continued from the previous page (the rest of a note, at the top of a
     page's notes, before any note number). The notes stage decides which note, if any, it belongs to."""
+    resumes: set[int] = field(default_factory=set)
+    """Line indexes inside a page's notes where the text resumes after lines the extraction lost (the
+    profile knows the cue): the note text before such a line does not go on in it. The notes stage keeps
+    the text from there as an orphan fragment."""
     headings: dict[int, Heading] = field(default_factory=dict)
     spacing: set[int] = field(default_factory=set)
     """Blank lines that are only line spacing (a double-spaced manuscript), not paragraph breaks."""

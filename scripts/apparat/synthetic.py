@@ -17,6 +17,8 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from apparat.profiles._text import printed_width
+
 ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "st", "pr", "kl")
 VOWELS = ("a", "e", "i", "o", "u", "ou", "ia")
 CODAS = ("", "", "n", "r", "s", "m", "k", "st")
@@ -28,6 +30,9 @@ BOOK_BYTES = 1_230_000
 PAGE_BODY_LINES = 36
 LINE_WIDTH = (70, 84)
 """Body lines fill this much of the measure (the profile expects 58–85)."""
+WIDEST_BODY = 33.5
+"""No body line prints wider than this many ems: the book's widest prints 34.0, and the book profile takes a
+wider line among a page's notes for a note line (the generator's letters are wider than English ones)."""
 NOTE_WIDTH = 96
 """Notes are set smaller: a full note line is wider than any body line (the profile expects ≥ 86)."""
 MAX_CHAPTERS = 99
@@ -85,14 +90,17 @@ def _lexicon(rng: random.Random, size: int) -> list[str]:
     return sorted(words)
 
 
-def _wrap(words: list[str], rng: random.Random, widths: tuple[int, int], hyphenate: bool) -> list[str]:
-    """Lines of a paragraph; a long word at a line end may be broken with a hyphen, like a typesetter."""
+def _wrap(
+    words: list[str], rng: random.Random, widths: tuple[int, int], hyphenate: bool, widest: float = 99.0
+) -> list[str]:
+    """Lines of a paragraph, of `widths` characters and at most `widest` ems; a long word at a line end may
+    be broken with a hyphen, like a typesetter."""
     lines: list[str] = []
     current = ""
     target = rng.randint(*widths)
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if len(candidate) <= target:
+        if len(candidate) <= target and printed_width(candidate) <= widest:
             current = candidate
             continue
         room = target - len(current) - 2
@@ -224,7 +232,7 @@ def _body_lines(writer: _Writer, chapter: int, total: int) -> Iterator[str]:
                     writer.shape.markers += 1
                     sentence[-1] += f"\x00{marker}"
                 words.extend(sentence)
-            block = [*_wrap(words, rng, LINE_WIDTH, hyphenate=True), ""]
+            block = [*_wrap(words, rng, LINE_WIDTH, hyphenate=True, widest=WIDEST_BODY), ""]
             if quote:
                 quoted = [w for _ in range(rng.randint(1, 3)) for w in writer.sentence()]
                 block += [*_wrap(quoted, rng, (60, 72), hyphenate=False), ""]

@@ -201,7 +201,8 @@ _PAGE_EXTENSIONS = [
 """What MkDocs always adds to the extensions of mkdocs.yml (toc, tables, fenced_code), and those that let
 Markdown carry HTML attributes or raw HTML: a page is checked with them even if mkdocs.yml drops one."""
 _FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)((?:---|\.\.\.)\s*\n)", re.DOTALL)
-_FRONT_MATTER_KEYS = {"title", "description", "hide", "search"}
+_FRONT_MATTER_KEYS = {"title", "description", "hide"}
+"""`search` (Material's search plugin's key) is refused: the site's own search does not read it."""
 
 
 def page_renderer(config: Path | None = None) -> markdown.Markdown:

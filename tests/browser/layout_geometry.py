@@ -6,6 +6,11 @@ of contents (the text itself, measured with a Range, not the sidebar's box). A p
 content (`.pb::before`); its box is computed from its used style: absolutely placed against its paragraph
 in the margin, inline in the text on narrow screens. Used by test_layout.py (sample) and the real-edition
 measurement.
+
+`spacing(page)` measures what a reader sees as uneven or spilled layout, not collisions: a paragraph with
+an empty-looking line after its text (hidden tools that wrapped onto a line of their own), content of the
+text column reaching past its edge (a table under the table of contents), and the gap between a page's
+title and the page box under it.
 """
 
 from __future__ import annotations
@@ -145,3 +150,50 @@ def scan(page: Any) -> dict[str, Any]:
     measured += result["ours"]
     page.keyboard.press("Escape")
     return {"hits": sorted(set(found)), "measured": measured}
+
+
+_SPACING = """
+() => {
+  const article = document.querySelector('article.md-content__inner');
+  if (!article) return { blank: [], spill: [], titleGap: null, lineHeight: 0 };
+  const column = article.getBoundingClientRect();
+  const blank = [];
+  for (const p of article.querySelectorAll('p.apparat-anchored')) {
+    const range = document.createRange();
+    range.setStart(p, 0);
+    const tools = p.querySelector(':scope > .apparat-tools');
+    if (tools) range.setEndBefore(tools); else range.setEnd(p, p.childNodes.length);
+    let bottom = -Infinity;
+    for (const r of range.getClientRects()) if (r.height > 0) bottom = Math.max(bottom, r.bottom);
+    const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+    if (bottom > -Infinity && p.getBoundingClientRect().bottom - bottom > 0.6 * lineHeight) blank.push(p.id);
+  }
+  // what reaches past the column, unless a scrolling box inside the column holds it (code blocks scroll
+  // themselves; on a phone Material lets them bleed to the screen edge on purpose)
+  const scrolls = n => { const s = getComputedStyle(n); return s.overflowX === 'auto' || s.overflowX === 'scroll'; };
+  const spill = [];
+  for (const node of article.querySelectorAll('table, figure, .apparat-report, .apparat-contents, img, svg')) {
+    let held = false;
+    for (let n = node.parentElement; n && n !== article; n = n.parentElement) if (scrolls(n)) { held = true; break; }
+    if (held || node.closest('#apparat-tip')) continue;
+    const r = node.getBoundingClientRect();
+    if (r.width && (r.right > column.right + 1 || r.left < column.left - 1)) {
+      spill.push(node.tagName.toLowerCase() + (node.className && node.className.baseVal === undefined ? '.' + node.className : '') + ' ' + Math.round(r.right - column.right) + ' px');
+    }
+  }
+  const title = article.querySelector('h1');
+  const jump = article.querySelector('.apparat-jump');
+  const gap = title && jump && title.nextElementSibling === jump
+    ? jump.getBoundingClientRect().top - title.getBoundingClientRect().bottom : null;
+  return { blank: blank, spill: spill, titleGap: gap,
+           lineHeight: parseFloat(getComputedStyle(article).lineHeight) || 24 };
+}
+"""
+
+
+def spacing(page: Any) -> dict[str, Any]:
+    """{'blank': ids of paragraphs with an empty line after their text, 'spill': what reaches past the text
+    column, 'titleGap': px between the title and a page box right under it (None without one),
+    'lineHeight': the column's line height in px}."""
+    result: dict[str, Any] = page.evaluate(_SPACING)
+    return result

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from layout_geometry import scan
+from layout_geometry import scan, spacing
 from tests_browser_support import ARTIFACTS, chapter_with
 
 pytestmark = pytest.mark.browser
@@ -38,6 +38,26 @@ def test_no_collision_with_the_navigation(site: Path, server: str, browser: Any,
         print(f"\n{width} px: {found['measured']} boxes of ours measured, {len(found['hits'])} collisions")
         assert found["measured"] > 0
         assert found["hits"] == [], found["hits"][:10]
+        even = spacing(page)
+        assert even["blank"] == [], f"paragraphs followed by an empty line: {even['blank'][:10]}"
+        assert even["spill"] == [], even["spill"]
+        assert even["titleGap"] is not None and even["titleGap"] < even["lineHeight"], even
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_figures_and_contents_stay_in_the_text_column(server: str, browser: Any, width: int) -> None:
+    """The extraction report's eleven columns and a work's contents fit the text column, or scroll inside
+    it: nothing reaches under the table of contents or off the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        for name in ("edition/report.html", "sample-book/index.html", "sample-book/bibliography.html"):
+            page.goto(f"{server}/{name}")
+            page.wait_for_load_state("load")
+            assert spacing(page)["spill"] == [], (name, width)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
     finally:
         context.close()
 
@@ -79,5 +99,25 @@ def test_tooltips_stand_out_from_the_page(site: Path, server: str, browser: Any,
         assert colours[0] != colours[1], f"the tooltip has the page's background in the {scheme} scheme"
         assert colours[2] == "solid"
         page.screenshot(path=str(ARTIFACTS / f"layout-tooltip-{scheme}.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_timeline_whole_on_a_desktop(server: str, browser: Any, width: int) -> None:
+    """The factions timeline is shown whole beside the navigation: its phone minimum width (700 px) was
+    wider than the 688 px text column, so the figure clipped its right edge ("Comintern 1919–194") behind
+    a sideways scroll."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/glossary/factions.html")
+        boxes = page.evaluate(
+            """() => {
+                const svg = document.querySelector('svg.ap-timeline');
+                return [svg.getBoundingClientRect().right, svg.parentElement.getBoundingClientRect().right];
+            }"""
+        )
+        assert boxes[0] <= boxes[1] + 0.5, boxes
     finally:
         context.close()

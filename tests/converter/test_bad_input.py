@@ -7,6 +7,7 @@ Each case is built from the samples in a temporary directory and run twice: in-p
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -50,7 +51,9 @@ def _cut_mid_paragraph(data: bytes) -> bytes:
     lines = data.decode("utf-8").split("\n")
     cut = len(lines) // 2
     # A note marker glued to the end ("ruled.5") does not hide a sentence end.
-    while lines[cut - 1].rstrip().rstrip("0123456789").endswith((".", "’", ")")) or not lines[cut - 1].strip():
+    while (
+        lines[cut - 1].rstrip().rstrip("0123456789").endswith((".", "’", ")")) or not lines[cut - 1].strip()
+    ):
         cut += 1
     return "\n".join(lines[:cut]).encode("utf-8") + b"\n"
 
@@ -175,3 +178,21 @@ def test_real_source_with_the_wrong_profile(
         rf"{re.escape(str(source))}:1: error: expected .+ \[apparat\.layout\.wrong-profile\]", err
     )
     assert not (tmp_path / "m.json").exists()
+
+
+def test_model_outside_a_project_writes_only_its_output(tmp_path: Path) -> None:
+    """`apparat model` works on the file it is given: run where there is no works.yml, it leaves no build/
+    cache behind (and has no glossary to consult)."""
+    output = tmp_path / "m.json"
+    args = ["model", str(SAMPLES / "sample-book.txt"), "--profile", "book", "-o", str(output)]
+    done = subprocess.run(
+        [sys.executable, "-m", "apparat", *args],
+        cwd=tmp_path,
+        env={**os.environ, "APPARAT_PROJECT": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]

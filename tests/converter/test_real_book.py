@@ -6,6 +6,7 @@ import json
 import re
 
 import jsonschema
+import pytest
 
 from apparat.export.json import schema, to_data, to_json
 from apparat.model import BlockKind, Document, NoteStatus, Role
@@ -61,7 +62,33 @@ def test_continued_notes_stay_joined(book: Document) -> None:
     for note in continued:
         assert note.evidence and note.pages and note.pages.last == note.pages.first + 1
     assert not any(n.status is NoteStatus.START_LOST for n in book.notes())
-    assert not any(s.fragments for s in book.sections)
+    # the book's page-top tails all continue a note: its only fragments resume after lost lines
+    assert all("resume" in f.evidence for s in book.sections for f in s.fragments)
+
+
+@pytest.mark.real
+def test_notes_resuming_after_lost_lines(book: Document) -> None:
+    """Audit: text that resumes inside a page's notes (a leading space) goes on neither the note above it
+    (note 211 of ch. 5 breaks off at a hyphen: never `con-199`) nor into the body (p. 430)."""
+    fragments = {f.lines.first: f.lines.last for s in book.sections for f in s.fragments}
+    assert fragments == {
+        2334: 2334,
+        8376: 8378,
+        9557: 9559,
+        11510: 11510,
+        11544: 11544,
+        14184: 14185,
+        14186: 14186,
+        16728: 16729,
+        16730: 16730,
+    }
+    for line in range(16728, 16731):
+        assert book.roles[line - 1] is Role.NOTE_FRAGMENT
+    chapter = next(s for s in book.sections if s.id == "ch05")
+    note = next(n for n in chapter.notes if n.n == 211)
+    assert note.status is NoteStatus.TRUNCATED and note.text and note.text.endswith("con-")
+    assert note.lines and note.lines.last == 9556
+    assert {p.number: p.line for p in book.pages}[430] == 16731
 
 
 def test_missing_notes_are_not_invented(book: Document) -> None:
@@ -125,6 +152,18 @@ def test_quotations_by_measure(book: Document) -> None:
     quotes = [b for b in book.blocks() if b.kind is BlockKind.QUOTE]
     assert len(quotes) >= 140
     assert all(book.roles[i - 1] is Role.QUOTE for i in range(648, 652))
+
+
+@pytest.mark.real
+def test_author_text_is_no_quotation(book: Document) -> None:
+    """Audit: author paragraphs after a quotation closed by its note marker (8892, 10510, 16303), and a
+    sentence running on at a comma across a page (9482, 14981, 17185), are no block quotations."""
+    quotes = [b for b in book.blocks() if b.kind is BlockKind.QUOTE]
+    assert len(quotes) == 148
+    for line in (8892, 9482, 10510, 14981, 16303, 17185):
+        assert book.roles[line - 1] is Role.BODY, line
+    starts = {b.lines.first for b in book.blocks()}
+    assert not {9482, 14981, 17185} & starts  # each continues its paragraph from the page before
 
 
 def test_page_starts_without_running_heads(book: Document) -> None:

@@ -50,8 +50,14 @@ def test_missing_file_means_none(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("corrections:\n  - work: w\n    line: 2\n    find: x\n    reason: r\n", "the key 'replace'"),
-        ("corrections:\n  - work: w\n    line: zero\n    find: x\n    replace: y\n    reason: r\n", "line number"),
-        ("corrections:\n  - work: w\n    line: 1\n    find: ''\n    replace: y\n    reason: r\n", "0 characters"),
+        (
+            "corrections:\n  - work: w\n    line: zero\n    find: x\n    replace: y\n    reason: r\n",
+            "line number",
+        ),
+        (
+            "corrections:\n  - work: w\n    line: 1\n    find: ''\n    replace: y\n    reason: r\n",
+            "0 characters",
+        ),
         (
             (
                 "corrections:\n  - work: w\n    line: 1\n    find: x\n    replace: <script>alert(1)</script>\n"

@@ -4,6 +4,7 @@ epubcheck, against what the sample typesetter set (samples/expected.yml)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -114,4 +115,18 @@ def test_an_orphan_fragment_is_kept_in_both_editions(
     ET.fromstring(chapter)  # still well-formed
     assert 'class="ap-note-fragment"' in chapter and "(p.\u00a04) a tail of words nobody owns." in chapter
     html = print_html(item.work, document, apparatus, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
-    assert '<span class="fn fragment">' in html and "a tail of words nobody owns." in html
+    assert '<span class="fn fragment" id=' in html and "a tail of words nobody owns." in html
+
+
+@pytest.mark.parametrize("work", SAMPLE_WORKS)
+def test_apparatus_prints_typographic_apostrophes(sample_epubs: dict[str, Path], work: str) -> None:
+    """The data files are typed with straight quotes ("Stalin's", "Biulleten' oppozitsii"); the EPUB's
+    glossary, register and bibliography print ’ as the site does."""
+    with zipfile.ZipFile(sample_epubs[work]) as archive:
+        pages = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml")]
+    kinds = ('epub:type="glossary"', 'epub:type="bibliography"')
+    texts = [re.sub(r"<[^>]*>", " ", page) for page in pages if any(kind in page for kind in kinds)]
+    assert texts
+    straight = [m for text in texts for m in re.findall(r"\w'\w?", text)]
+    assert straight == []
+    assert any("’" in text for text in texts)

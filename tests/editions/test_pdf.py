@@ -4,6 +4,7 @@ the sample typesetter set (samples/expected.yml)."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,26 @@ def test_notes_at_the_foot_with_their_printed_numbers(
             assert f"survives:] {opening}" in text, note
         else:
             assert f"{note['n']}. {opening}" in text, note
+
+
+@pytest.mark.parametrize("work", SAMPLE_WORKS)
+def test_running_heads_one_line_each(sample_pdfs: dict[str, Path], work: str) -> None:
+    """The work's title on a left-hand page, the chapter on a right-hand one: each whole, on one line (side
+    by side, the real book's title and chapter each broke onto two lines, one of them hyphenated)."""
+    report = read_pdf(sample_pdfs[work])
+    title = report.info["Title"]
+    heads = subprocess.run(
+        ["pdftotext", "-layout", "-x", "0", "-y", "0", "-W", "1000", "-H", "50", str(sample_pdfs[work]), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split("\f")  # fmt: skip
+    shown = [[line.strip() for line in page.splitlines() if line.strip()] for page in heads]
+    with_head = [lines for lines in shown if lines and not lines[0].isdigit()]
+    assert len(with_head) >= report.pages // 2, shown[:6]
+    for lines in with_head:
+        assert len(lines) == 1, lines
+        assert lines[0] == title or lines[0] in report.outline, (lines[0], report.outline)
+    assert any(lines[0] == title for lines in with_head)
+    assert any(lines[0] != title for lines in with_head)
 
 
 def test_reproducible(

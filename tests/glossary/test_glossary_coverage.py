@@ -144,7 +144,7 @@ def test_check_command_prints_coverage_and_exit_status(
     monkeypatch.setenv("APPARAT_SOURCES", str(tmp_path))  # no real sources: the samples only
     assert main(["check", "--glossary"]) == 0
     err = capsys.readouterr().err
-    assert "sample-book: Russian terms: 27 of 27 annotated (100.0%)" in err  # kulaks, Pravda, OGPU...
+    assert "sample-book: Russian terms: 29 of 29 annotated (100.0%)" in err  # kulaks, Pravda, tsarist...
     assert "sample-book: Political groupings named:" in err and "Persons named in 2 or more paragraphs" in err
 
     original = coverage.review_document

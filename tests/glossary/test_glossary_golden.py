@@ -3,6 +3,7 @@ tests/glossary/golden/. After an intended change: `pytest tests/glossary --updat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,3 +36,30 @@ def test_the_sample_exercises_inflections_factions_and_persons(
     assert inflected | {("glavkokratiia", "glavkokratii")} <= printed
     kinds = {a.kind.value for a in book.document.annotations}
     assert kinds == {"term", "faction", "person"}
+
+
+_MENTION = re.compile(r'<a href="\.\./([^"#]+)#([^"]+)">(p|n)\.\u00a0(\d+)</a>')
+
+
+def test_mentions_are_labelled_by_printed_page_or_note(glossary_edition: tuple[Layout, BuildResult]) -> None:
+    """A scholar looks for "p. 261" or "n. 58", not "1 2 3": each link of "Mentioned in" names the printed
+    page where the span is (read back from the built chapter: the last page marker before the passage, or
+    one inside it) or the note's printed number (the anchor it links to)."""
+    layout = glossary_edition[0]
+    seen = 0
+    for name in PAGES:
+        text = (layout.content / "glossary" / name).read_text(encoding="utf-8")
+        for page, anchor, kind, number in _MENTION.findall(text):
+            seen += 1
+            if kind == "n":
+                assert anchor == f"fn:{number}", (name, page, anchor, number)
+                continue
+            built = (layout.site / page).read_text(encoding="utf-8")
+            at = built.index(f'id="{anchor}"')
+            end = built.index("</p>", at)
+            before = re.findall(r'data-page="(\d+)"', built[:at])
+            inside = re.findall(r'data-page="(\d+)"', built[at:end])
+            possible = {int(p) for p in before[-1:] + inside}
+            assert int(number) in possible, (name, anchor, number, possible)
+    assert seen > 20
+    assert "p.\u00a0" in text and "n.\u00a0" in text

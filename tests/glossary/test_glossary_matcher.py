@@ -130,3 +130,73 @@ def test_never_inside_a_citation() -> None:
 
 def test_persons_linked_once_per_paragraph() -> None:
     assert spans(document("Bukharin wrote; Bukharin replied.")) == [("bukharin", "Bukharin")]
+
+
+def wings_glossary() -> Glossary:
+    found = glossary()
+    found.factions |= {
+        "right-opposition": Faction(
+            "right-opposition", "Right Opposition", "T.", 1928, 1929, 3, aliases=("moderates",), wing="right"
+        ),
+        "centrists": Faction("centrists", "Centrists", "T.", None, None, 4, wing="centre"),
+        "united-front": Faction(
+            "united-front",
+            "United Front",
+            "T.",
+            1921,
+            1928,
+            5,
+            aliases=("united front",),
+            context=("SPD", "workers", "tactics"),
+        ),
+    }
+    return found
+
+
+def faction_spans(*texts: str) -> list[tuple[str, str, str]]:
+    _MATCHERS.clear()
+    doc = document(*texts)
+    text = {b.id: b.text for b in doc.blocks()}
+    found = annotate(doc, wings_glossary())
+    return [
+        (a.target[-1], a.key, text[a.target][a.start : a.end])
+        for a in found
+        if a.kind is AnnotationKind.FACTION
+    ]
+
+
+def test_the_wings_named_bare_link_where_the_sentence_is_about_the_party() -> None:
+    """`the right` and `the centre` name the party's wings in a sentence about the party struggle; a
+    direction, a right, the right wing or the central offices link nothing."""
+    assert faction_spans(
+        "By the spring the right had outvoted the centre in the Politburo.",
+        "The office turned to the right and asked for the right to appeal.",
+        "Forms went up to the centre, and orders from the centre came back slowly.",
+        "The right wing of the bloc met; the moderates stayed away.",
+        "He courted the left, centre, and right of the party in turn.",
+    ) == [
+        ("1", "right-opposition", "right"),
+        ("1", "centrists", "centre"),
+        ("4", "right-opposition", "moderates"),
+        ("5", "centrists", "centre"),
+    ]
+
+
+def test_a_generic_phrase_links_only_in_its_context() -> None:
+    """`united front` links to the tactic where its sentence has a context word; the capitalised name
+    always links."""
+    assert faction_spans(
+        "He called for a united front with the SPD.",
+        "The minister spoke of a united front from the bankers to the bishops.",
+        "The United Front was the Comintern's answer.",
+    ) == [("1", "united-front", "united front"), ("3", "united-front", "United Front")]
+
+
+def test_the_groupings_detector_finds_lower_case_labels_and_wings() -> None:
+    from apparat.glossary.groupings import mentions
+
+    text = (
+        "The moderates lost; the right had outvoted the centre in the Politburo. The Bordigan opposition "
+        "objected. A turn to the right followed."
+    )
+    assert [m.name for m in mentions(text)] == ["moderates", "the right", "the centre", "Bordigan opposition"]

@@ -44,3 +44,15 @@ def test_the_timeline_leaves_out_undated_groupings_and_runs_open_ones_to_the_edg
     assert "Centrists" not in picture and "French Communist Party 1920–" in picture
     assert "drawn closer together" in picture  # the years before 1900 behind a break
     assert picture.index("Russian party factions") < picture.index("Other parties and movements")
+
+
+def test_the_audit_leaves_out_the_heading_over_the_notes(tmp_path: Path) -> None:
+    """The "Notes" heading is the edition's, not the work's: read as a passage, it was a person named in
+    every part of the article."""
+    page = tmp_path / "01-part.html"
+    page.write_text(
+        '<article class="md-content__inner"><p id="b1">Text.</p><h2 id="notes">Notes</h2>'
+        '<ol><li id="fn:1"><p>A note.</p></li></ol></article>',
+        encoding="utf-8",
+    )
+    assert [p.target for p in page_passages(page)] == ["b1", "fn:1"]

@@ -31,5 +31,7 @@ def test_quick_benchmark_reports_throughput_memory_and_cache(tmp_path: Path) -> 
     assert cache["reconverted"] == 1  # only the changed work; its time is printed, not asserted under load
     assert cache["rebuild_seconds"] > 0 and cache["full_seconds"] > 0
     editions = figures["editions"]
-    assert [line.split(":")[0] for line in editions] == ["EPUB sample-article", "PDF sample-article"], editions
+    assert [line.split(":")[0] for line in editions] == ["EPUB sample-article", "PDF sample-article"], (
+        editions
+    )
     assert "tagged yes" in editions[1]

@@ -28,7 +28,7 @@ def test_reference_shows_the_printed_number_with_the_published_anchors() -> None
 
 def test_missing_note_names_its_printed_number() -> None:
     shown = notes.parts(_note(85, NoteStatus.MISSING, None))
-    assert shown.text is None and shown.before is not None and "Note 85" in shown.before.text
+    assert shown.text is None and shown.before is not None and "note 85 " in shown.before.text
     # a note whose text is absent reads as missing whatever its status says
     assert notes.parts(_note(7, NoteStatus.PRESENT, None)).before is not None
 

@@ -15,7 +15,7 @@ CHAPTER = """<html><body><nav id="nav-x"></nav><article>
 <h1 id="ch01">Chapter 1</h1><span class="pb" id="p23"></span>
 <p id="ch01-l3">Text<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>
 <h2 id="ch01-l5">1.1 Heading</h2>
-<div class="footnote"><ol><li id="fn:1">Note.</li></ol></div>
+<div class="footnote"><ol><li id="fn:1">Note.</li></ol><p id="ch01-f9">A note fragment no note owns.</p></div>
 </article></body></html>"""
 
 
@@ -36,6 +36,7 @@ def test_collect_keeps_published_kinds_only(tmp_path: Path) -> None:
         "w/02-one.html#ch01-l3",
         "w/02-one.html#ch01-l5",
         "w/02-one.html#fn:1",
+        "w/02-one.html#ch01-f9",  # an orphan note fragment: its first source line
     }
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from apparat.commands._common import write_atomic
 from apparat.site import csp
+from apparat.staging import write_atomic
 
 POLICY = (
     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; "

@@ -65,7 +65,7 @@ def _broken_copy(site: Path, tmp_path: Path, page: str, old: str, new: str) -> P
         # the notes list numbers note 2 as 3
         ("sample-book/01-introduction.html", r'value="2"', 'value="3"', "lead to note 2 of the notes list"),
         # a missing-note notice names another note
-        ("sample-book/01-introduction.html", r"Note 2:", "Note 7:", "to name no other number, found [7]"),
+        ("sample-book/01-introduction.html", r"of note 2 is", "of note 7 is", "to name no other number, found [7]"),
         # the bibliography's "Cited in … n. 1" names note 1 but links to note 3
         ("sample-book/bibliography.html", r'(01-introduction\.html#fn:)1(">n\.&nbsp;1<)', r"\g<1>3\2", "n. 1"),
         # a return link named after another note

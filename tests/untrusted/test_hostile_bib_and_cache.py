@@ -175,3 +175,21 @@ def test_no_module_loads_pickles() -> None:
                 names = [node.module.split(".")[0]]
             found += [f"{path.relative_to(PACKAGE)}:{node.lineno}" for name in names if name in forbidden]
     assert found == []
+
+
+def test_a_hand_made_citation_rendering_is_rendered_again(tmp_path: Path) -> None:
+    """`build/cache/bib/<style>.json` maps an item's digest (anyone can compute it) to published HTML: a
+    stored rendering with markup the formatter never writes is dropped and the item rendered afresh."""
+    from apparat.bib.csl import Renderer, sound
+
+    item = {"id": "X1", "type": "book", "title": "A Title", "author": [{"family": "Smith"}]}
+    honest = Renderer("chicago-author-date", tmp_path)
+    expected = honest.render(item)
+    honest.save()
+    assert sound(expected) and "Smith" in expected
+    stored = tmp_path / "chicago-author-date.json"
+    link = '<a href="https://example.org/">Smith</a> <img src=x onerror=alert(1)>'
+    stored.write_text(json.dumps(dict.fromkeys(json.loads(stored.read_text(encoding="utf-8")), link)))
+    assert Renderer("chicago-author-date", tmp_path).render(item) == expected
+    assert not sound("<i>A</i> <script>x</script>")
+    assert sound('<i>A</i> &lt;b&gt; <span style="font-variant:small-caps;">b</span>')

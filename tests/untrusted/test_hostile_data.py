@@ -197,3 +197,10 @@ def test_apparat_check_refuses_the_stored_xss_and_the_raw_html_page(
     assert f"content/data/terms.yml:{line}: error: expected an identifier" in errors
     assert "[apparat.data.schema]" in errors
     assert "content/pages/x.html:1: error: " in errors and "[apparat.data.html-file]" in errors
+
+
+def test_a_front_matter_key_the_site_ignores_is_refused() -> None:
+    """`search: {exclude: true}` was Material's search plugin's; our index does not read it, so a page must
+    not look excluded when it is not."""
+    problems = page_problems("---\ntitle: Fine\nsearch:\n  exclude: true\n---\n\n# Page\n")
+    assert [p.line for p in problems] == [3], problems

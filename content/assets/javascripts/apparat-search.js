@@ -181,6 +181,10 @@
     var start = found.length ? Math.max(0, found[0][0] - 80) : 0;
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     var end = Math.min(text.length, start + 260);
+    if (end < text.length) {  // end between words ("Trots …" reads as a typo)
+      var space = text.lastIndexOf(" ", end);
+      if (space > start + 160) end = space;
+    }
     var fragment = document.createDocumentFragment();
     if (start > 0) fragment.appendChild(document.createTextNode("… "));
     var cursor = start;
@@ -330,7 +334,9 @@
     style.top = top + "px";
     style.left = left + "px";
     style.width = right - left + "px";
-    style.maxHeight = Math.max(160, window.innerHeight - top - 16) + "px";
+    // down to the foot of a phone's screen (a strip of page text under the panel read as part of it)
+    var gap = right - left >= width ? 0 : 16;
+    style.maxHeight = Math.max(160, window.innerHeight - top - gap) + "px";
   }
 
   function open() {

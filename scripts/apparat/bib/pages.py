@@ -63,6 +63,9 @@ def _where(edition: Edition, target: str) -> tuple[str, str] | None:
         for block in part.blocks:
             if block.id == target:
                 return part.id, f"text, p.&nbsp;{block.pages.first}"
+        for fragment in part.fragments:
+            if fragment.target(part.id) == target:
+                return part.id, f"notes, p.&nbsp;{fragment.page}"
     return None
 
 
@@ -280,9 +283,15 @@ def _stub_completion(bibliography: Bibliography, edition: Edition, cited: list[s
         "",
     ]
     if result.named:
-        lines += [f"**Named by the text**: {', '.join(f'[{k}](bibliography.md#{k})' for k in result.named)}", ""]
+        lines += [
+            f"**Named by the text**: {', '.join(f'[{k}](bibliography.md#{k})' for k in result.named)}",
+            "",
+        ]
     if result.remaining:
-        lines += [f"**Still stubs**: {', '.join(f'[{k}](bibliography.md#{k})' for k in result.remaining)}", ""]
+        lines += [
+            f"**Still stubs**: {', '.join(f'[{k}](bibliography.md#{k})' for k in result.remaining)}",
+            "",
+        ]
     return lines
 
 

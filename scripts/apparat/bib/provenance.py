@@ -124,13 +124,6 @@ def parse_editorial(value: str) -> dict[str, str]:
     return out
 
 
-def format_editorial(reasons: dict[str, str]) -> str:
-    groups: dict[str, list[str]] = {}
-    for name, reason in reasons.items():
-        groups.setdefault(reason, []).append(name)
-    return "; ".join(f"{', '.join(names)}: {reason}" for reason, names in groups.items())
-
-
 def _items(value: str) -> list[str]:
     return [item.strip() for item in re.split(r";\s", value.strip().rstrip(";")) if item.strip()]
 
@@ -169,16 +162,22 @@ def report(entries: dict[str, Entry], lines: dict[str, int], reporter: Reporter)
             found = origins(entry)
             editorial = parse_editorial(str(entry.fields.get(EDITORIAL, "")))
         except ProvenanceError as error:
-            reporter.warn(Code.BIB_REASON, lines.get(key), f"{key}: expected well-formed provenance, found {error}")
+            reporter.warn(
+                Code.BIB_REASON, lines.get(key), f"{key}: expected well-formed provenance, found {error}"
+            )
             count += 1
             continue
         for name, reason in editorial.items():
             if not reason:
-                reporter.warn(Code.BIB_REASON, lines.get(key), f"{key}: expected a reason for {name}, found none")
+                reporter.warn(
+                    Code.BIB_REASON, lines.get(key), f"{key}: expected a reason for {name}, found none"
+                )
                 count += 1
         for name, origin in found.items():
             if origin.kind is Kind.UNEXPLAINED:
-                message = f"{key}: expected {name} to have a source line or an editorial reason, found neither"
+                message = (
+                    f"{key}: expected {name} to have a source line or an editorial reason, found neither"
+                )
                 reporter.warn(Code.BIB_UNSOURCED, lines.get(key), message)
                 count += 1
     return count

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from apparat.bib.provenance import Place
-from apparat.model import Block, Document, Note, Role
+from apparat.model import Block, Document, Fragment, Note, Role
 
 _KEEP = re.compile(r"[^\W_]", re.UNICODE)
 
@@ -60,10 +60,12 @@ class Locator:
         self.lines = lines
         self.file = file
         self._nodes: dict[str, Node] = {}
-        self._by_id: dict[str, Note | Block] = {}
+        self._by_id: dict[str, Note | Block | Fragment] = {}
         for section in document.sections:
             for note in section.notes:
                 self._by_id[f"{section.id}-n{note.n}"] = note
+            for fragment in section.fragments:
+                self._by_id[fragment.target(section.id)] = fragment
             for block in section.blocks:
                 self._by_id[block.id] = block
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from apparat.diagnostics import Diagnostic, Severity
-from apparat.staging import FILE_MODE
 
 
 def add_sources_option(parser: argparse.ArgumentParser) -> None:
@@ -30,18 +26,3 @@ def print_diagnostics(items: Iterable[Diagnostic], *, quiet_info: bool = True) -
         if quiet_info and item.severity is Severity.INFO:
             continue
         print(item, file=sys.stderr)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file so that a reader sees the old or the new content, never a half-written one. The file is
-    0644 (mkstemp makes it 0600): models and exports are meant to be read by others."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

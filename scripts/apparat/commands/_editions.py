@@ -7,11 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics
 from apparat.editions.annotated import annotated_works, apparatus_of
 from apparat.editions.make import FORMATS, cached, file_name
 from apparat.site.layers import load_layers
 from apparat.site.layout import Layout
+from apparat.staging import write_atomic
 from apparat.works import display_path, sources_dir
 
 

@@ -23,9 +23,10 @@ import argparse
 from pathlib import Path
 
 from apparat.bib import completeness, database, editions, regenerate
-from apparat.commands._common import add_sources_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_sources_option, print_diagnostics
 from apparat.convert import convert_all
 from apparat.diagnostics import Code, Reporter
+from apparat.staging import write_atomic
 from apparat.works import load_works, project, sources_dir
 
 
@@ -35,12 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--bib",
         type=Path,
         default=None,
+        metavar="FILE",
         help="the database (default: the project's bibliography.bib)",
     )
     parser.add_argument(
         "--check", action="store_true", help="change nothing; fail on a missing entry or an unexplained field"
     )
-    parser.add_argument("--work", action="append", help="only this work (repeatable)")
+    parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
 
 
 def run(args: argparse.Namespace) -> int:

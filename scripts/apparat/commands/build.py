@@ -1,6 +1,8 @@
 """Build the edition website: convert every available work, annotate it, write the chapters and pages, run
-`mkdocs build --strict` and our own checks (links, anchors, footnotes, tooltips, no other host), then swap
-the new site into place. A failed build leaves the previous site as it was.
+`mkdocs build --strict`, write the search index, run our own checks (links, anchors, note references,
+tooltips, no other host, published anchors, and what the pages show against the models: printed note
+numbers, text, back-links), then swap the new site into place. A failed build leaves the previous site as
+it was.
 
 The sample works always build; the real works build when their sources are found (--sources DIR, else
 $APPARAT_SOURCES, else ../shared/sources).
@@ -19,7 +21,9 @@ from apparat.site.measure import chapter_weights, index_weight
 from apparat.works import sources_dir
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, editions_option: bool = True) -> None:
+    """The options of every command that builds the site (build, serve, bundle); the bundle makes the
+    editions by default and offers --no-editions instead of --editions."""
     add_sources_option(parser)
     add_strict_option(parser)
     parser.add_argument("--site-dir", type=Path, metavar="DIR", help="where the site goes (default: site/)")
@@ -33,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--editions",
         action="store_true",
         help="also make each work's EPUB and PDF and offer them on its overview page (the book's PDF takes "
-        "about a minute; kept in build/cache/editions/ while nothing changes)",
+        "about a minute; kept in build/cache/editions/ while nothing changes)"
+        if editions_option
+        else argparse.SUPPRESS,
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
 

@@ -17,8 +17,10 @@ from apparat.works import project, sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    build.add_arguments(parser)
-    parser.add_argument("-o", "--output", type=Path, help="the zip (default: build/apparat-offline.zip)")
+    build.add_arguments(parser, editions_option=False)
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="the zip (default: build/apparat-offline.zip)"
+    )
     parser.add_argument("--no-build", action="store_true", help="zip the existing site folder")
     parser.add_argument(
         "--no-editions", dest="editions", action="store_false", help="build without the EPUB and PDF files"

@@ -1,6 +1,11 @@
-"""Check the editorial data (glossary, factions, persons, bibliography) and, with --site, a built site:
-links and anchors, footnotes, tooltip keys, requests to other hosts, and what the pages show against the
-models in build/models/ (the checks `apparat build` runs).
+"""Check what contributors edit: the editorial data (glossary, factions, persons, bibliography) against
+their schemas and the allow-list sanitiser, the hand-written pages and the files under content/; errors as
+`path:line: error: … [apparat.…]`.
+
+With --glossary, also convert every available work and report the coverage of Russian terms, political
+groupings and persons by the independent count. With --site, also check a built site as `apparat build`
+does: links and anchors, note references, tooltip keys, requests to other hosts, published anchors, and
+what the pages show against the models in build/models/.
 """
 
 from __future__ import annotations
@@ -8,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from apparat.commands._common import print_diagnostics
+from apparat.commands._common import add_strict_option, print_diagnostics
 from apparat.commands.build import say
 from apparat.diagnostics import Severity
 from apparat.site.checks import check_site
@@ -20,7 +25,7 @@ from apparat.works import sources_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    add_strict_option(parser)
     parser.add_argument("--site", type=Path, metavar="DIR", help="also check this built site")
     parser.add_argument(
         "--models",

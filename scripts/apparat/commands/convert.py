@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 from apparat.cache import ConversionCache
-from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_sources_option, add_strict_option, print_diagnostics
 from apparat.convert import iter_converted
 from apparat.export.json import to_json
 from apparat.render.markdown import write_chapters
+from apparat.staging import write_atomic
 from apparat.works import project, sources_dir
 
 
@@ -25,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_sources_option(parser)
     add_strict_option(parser)
     parser.add_argument("--work", action="append", metavar="ID", help="only this work (repeatable)")
-    parser.add_argument("--content", type=Path, help="where chapters go (default: content/)")
-    parser.add_argument("--models", type=Path, help="where models go (default: build/models/)")
+    parser.add_argument("--content", type=Path, metavar="DIR", help="where chapters go (default: content/)")
+    parser.add_argument("--models", type=Path, metavar="DIR", help="where models go (default: build/models/)")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
     parser.add_argument("--cache", type=Path, metavar="DIR", help="conversion cache (default: build/cache/)")
     parser.add_argument("--no-cache", action="store_true", help="convert everything again, cache untouched")

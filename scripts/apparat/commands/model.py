@@ -14,9 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from apparat.commands._common import add_strict_option, print_diagnostics, write_atomic
+from apparat.commands._common import add_strict_option, print_diagnostics
 from apparat.export.json import to_json
 from apparat.pipeline import convert_file
+from apparat.staging import write_atomic
 from apparat.works import PROFILES
 
 

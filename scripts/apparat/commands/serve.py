@@ -22,7 +22,13 @@ from apparat.works import MANIFEST_NAME, project, sources_dir
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     build.add_arguments(parser)
-    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    parser.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="IP:PORT",
+        help="where to serve (default: %(default)s)",
+    )
     parser.add_argument("--full", action="store_true", help="rebuild every page on each change")
 
 

@@ -4,37 +4,25 @@ layers, in the same order, as for the website."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from apparat.cache import ConversionCache
-from apparat.convert import iter_converted
-from apparat.diagnostics import Diagnostic
+from apparat.convert import Converted, iter_converted
 from apparat.editions.apparatus import Apparatus
-from apparat.model import Document
-from apparat.site.layers import Layer, load_layers
+from apparat.site.layers import Layer
 from apparat.site.layout import Layout
-from apparat.works import Work
 
 Say = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Annotated:
-    work: Work
-    document: Document
-    diagnostics: list[Diagnostic]
-    failed: bool
+Annotated = Converted
+"""A converted work whose document carries the annotation layers' spans (a failed one is left unannotated)."""
 
 
 def apparatus_of(layers: list[Layer]) -> Apparatus:
     """The layers' data as an edition's apparatus."""
     data = {layer.name: layer.data for layer in layers}
     return Apparatus(glossary=data.get("glossary"), bibliography=data.get("bibliography"))
-
-
-def load_apparatus(layout: Layout, say: Say, strict: bool = False) -> tuple[list[Layer], bool]:
-    return load_layers(layout, say, strict)
 
 
 def annotated_works(
@@ -48,8 +36,7 @@ def annotated_works(
     """Each available work, converted and annotated; a failed conversion is yielded unannotated."""
     cache = ConversionCache(layout.build / "cache")
     for converted in iter_converted(sources, only, strict, say, cache=cache):
-        document = converted.document
         if not converted.failed:
             for layer in layers:
-                document.annotations.extend(layer.annotate(document, converted.work))
-        yield Annotated(converted.work, document, converted.diagnostics, converted.failed)
+                converted.document.annotations.extend(layer.annotate(converted.document, converted.work))
+        yield converted

@@ -19,6 +19,7 @@ from apparat.bib.pages import citing_notes, style_for, work_entries
 from apparat.edition import Edition
 from apparat.glossary.entries import Glossary
 from apparat.model import AnnotationKind, Document
+from apparat.render.typography import smarten_html
 from apparat.render.xhtml import attr, from_html, text
 from apparat.untrusted import render_definition
 from apparat.works import Work
@@ -134,7 +135,7 @@ def terms_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
             parts.append(f"<p>See also: {', '.join(see)}.</p>")
         lines.append(f'<dd epub:type="glossdef">{"".join(parts)}</dd>')
     lines += ["</dl>", "</section>"]
-    return "\n".join(lines)
+    return smarten_html("\n".join(lines))  # typographic quotes and apostrophes, as the site prints them
 
 
 def factions_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
@@ -150,7 +151,7 @@ def factions_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
         faction = glossary.factions[key]
         lines.append(
             f'<dt id="{attr(entry_id(AnnotationKind.FACTION, key))}"><dfn epub:type="glossterm">'
-            f"{text(faction.name)}</dfn> ({faction.years})</dt>"
+            f"{text(faction.name)}</dfn>{f' ({faction.years})' if faction.years else ''}</dt>"
         )
         parts = []
         if faction.aliases:
@@ -175,7 +176,7 @@ def factions_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
             parts.append(f"<p>Leading figures: {'; '.join(figures)}.</p>")
         lines.append(f'<dd epub:type="glossdef">{"".join(parts)}</dd>')
     lines += ["</dl>", "</section>"]
-    return "\n".join(lines)
+    return smarten_html("\n".join(lines))  # typographic quotes and apostrophes, as the site prints them
 
 
 def persons_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
@@ -203,7 +204,7 @@ def persons_part(glossary: Glossary, keys: list[str], href: EntryHref) -> str:
             parts.append(f" Name forms in the text: {text(', '.join(others))}.")
         lines.append(f'<dd epub:type="glossdef"><p>{"".join(parts)}</p></dd>')
     lines += ["</dl>", "</section>"]
-    return "\n".join(lines)
+    return smarten_html("\n".join(lines))  # typographic quotes and apostrophes, as the site prints them
 
 
 def bibliography_part(
@@ -233,7 +234,7 @@ def bibliography_part(
             f"{reference}{stub}{cited}</li>"
         )
     lines += ["</ul>", "</section>"]
-    return "\n".join(lines)
+    return smarten_html("\n".join(lines))  # typographic quotes and apostrophes, as the site prints them
 
 
 def _cited_in(targets: list[str], labels: dict[str, str], target_href: TargetHref) -> str:

@@ -81,12 +81,20 @@ def citation(work: Work) -> str:
     return _EMPHASIS.sub(r"\1", cite.chicago(work))
 
 
-def _emphasis(markdown: str) -> str:
-    """A citation's `*title*` as an italic title, the rest as text."""
-    return "".join(
-        f"<i>{text(piece)}</i>" if index % 2 else text(piece)
-        for index, piece in enumerate(markdown.split("*"))
-    )
+def _described(work: Work) -> str:
+    """The work in a sentence: "<i>Title</i> by Author (Place: Publisher, Year)", not a reference-list
+    entry with the author's name inverted."""
+    if work.kind == "article":
+        title = f"“{text(work.title)}”"
+        if work.container:
+            imprint = f"<i>{text(work.container)}</i>" + (f", {work.year}" if work.year else "")
+        else:
+            imprint = "unpublished manuscript" + (f", {work.year}" if work.year else "")
+    else:
+        title = f"<i>{text(work.title)}</i>"
+        published = ", ".join(text(p) for p in (work.publisher, str(work.year) if work.year else None) if p)
+        imprint = f"{text(work.place)}: {published}" if work.place and published else published
+    return f"{title} by {text(work.author)}" + (f" ({imprint})" if imprint else "")
 
 
 def plain_heading(value: str) -> str:
@@ -207,17 +215,17 @@ def _colophon(work: Work, document: Document) -> str:
             '<section class="colophon" epub:type="colophon" id="colophon" aria-labelledby="colophon-title">',
             '<h2 id="colophon-title">About this edition</h2>',
             (
-                f"<p>This edition gives the text of {_emphasis(cite.chicago(work))} Its printed pages ({span}) are "
+                f"<p>This edition gives the text of {_described(work)}. Its printed pages ({span}) are "
                 "kept: each page of the original is marked where it begins (in the margin of the print edition, "
                 "in the page list of the EPUB).</p>"
             ),
             (
-                f"<p>The {len(notes)} notes keep their printed numbers, chapter by chapter. The text of {missing} "
+                f"<p>The {len(notes):,} notes keep their printed numbers, chapter by chapter. The text of {missing:,} "
                 f"of them is missing from the source extraction and {cut} break off early; each is shown where "
                 "it belongs, with its marker, and says so.</p>"
             ),
             (
-                "<p>The glossaries, the register of persons and the bibliography are the editors' own work. The "
+                "<p>The glossaries, the register of persons and the bibliography are the editors’ own work. The "
                 f"edition was made from a text extraction of the work by apparat {text(__version__)}.</p>"
             ),
             sample,

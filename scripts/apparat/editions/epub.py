@@ -18,7 +18,6 @@ import time
 import uuid
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from importlib import resources
 from io import BytesIO
 from types import MappingProxyType
@@ -57,16 +56,6 @@ SUMMARY = (
 
 PAGINATION_SOURCE: tuple[tuple[str, str], ...] = (("source-of", "pagination"),)
 """Refinements of the `dc:source` naming the printed edition whose pages the edition marks."""
-
-
-@dataclass(frozen=True, slots=True)
-class EpubFacts:
-    """What went into the file, for the command's report and the tests."""
-
-    pages: int
-    notes: int
-    note_references: int
-    size: int
 
 
 def modified() -> dt.datetime:

@@ -16,7 +16,7 @@ from apparat.emphasis.titles import TitleIndex
 from apparat.emphasis.words import term_spans
 from apparat.glossary.annotate import matcher_for, texts
 from apparat.glossary.entries import Glossary
-from apparat.model import Annotation, AnnotationKind, Document, Evidence
+from apparat.model import NOTE_MARKER, Annotation, AnnotationKind, Document, Evidence
 
 PRIORITY = (
     Evidence.TITLE_CITED,
@@ -28,7 +28,6 @@ PRIORITY = (
     Evidence.FOREIGN,
 )
 _RANK = {evidence: rank for rank, evidence in enumerate(PRIORITY)}
-_MARKER = re.compile(r"\[\^(\d+)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +86,7 @@ def _cited_near(document: Document, cites: dict[str, list[tuple[int, int, str]]]
     for section in document.sections:
         for block in section.blocks:
             keys = set(near.get(block.id, ()))
-            for marker in _MARKER.finditer(block.text):
+            for marker in NOTE_MARKER.finditer(block.text):
                 keys |= near.get(f"{section.id}-n{marker.group(1)}", set())
             near[block.id] = keys
     return near

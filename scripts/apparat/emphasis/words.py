@@ -1,7 +1,7 @@
 """Foreign words from the glossary: the terms it links, and its terms' forms where nothing links them.
 
-A term of kind `word` (transliterated Russian) is italic wherever it stands; a `title` term (a Russian
-title of a work or periodical) is italic as a title; acronyms and names (`VSNKh`, `Sovnarkom`) stay roman.
+A term of kind `word` (transliterated Russian) is italic wherever it stands; a `work` or `periodical` term (a
+Russian title) is italic as a title; acronyms, names and institutions (`VSNKh`, `Sovnarkom`) stay roman.
 An abbreviation printed in capitals (`NEP`, `RKI`) stays roman whatever the entry says.
 
 Terms are linked by the glossary layer everywhere except inside citations (a citation is linked as a

@@ -100,7 +100,13 @@ def _section(section: Section) -> dict[str, Any]:
         "blocks": [_block(b) for b in section.blocks],
         "notes": [_note(section.id, n) for n in section.notes],
         "fragments": [
-            {"text": f.text, "lines": _span(f.lines), "page": f.page, "evidence": f.evidence}
+            {
+                "id": f.target(section.id),
+                "text": f.text,
+                "lines": _span(f.lines),
+                "page": f.page,
+                "evidence": f.evidence,
+            }
             for f in section.fragments
         ],
     }

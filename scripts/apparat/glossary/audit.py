@@ -2,96 +2,76 @@
 
 `apparat.glossary.review` counts against spans; here the spans come from the links a reader sees in the
 built chapter pages (`a.ap-term`, `a.ap-faction`, `a.ap-person`, `a.ap-cite`), not from the annotation
-stage. Each paragraph, heading or note of a chapter page's article becomes a `Passage` with the visible text
-only: hidden elements (search words), the notes the extraction lost (our own wording), heading anchors and
-back-links are left out. Python's own HTML parser is enough for pages we generate.
+stage. Each paragraph, heading or note of a chapter page's article becomes a `Passage` with the text a
+reader sees (`site.visible`, the rule the rendered-fidelity check reads pages by), less what is not the
+work's: the heading over the notes and the wording of a missing note are our own, and a return link is a
+sign.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 from apparat.glossary.review import Passage, Span
+from apparat.site.visible import visible_text_and_spans
 
-_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 """Blocks read as passages. The page title (h1) is the section title, left plain like the table of contents."""
-_SKIPPED_CLASSES = frozenset({"note-missing", "headerlink", "footnote-backref", "ap-search"})
+_NOT_THE_WORKS = ".note-missing, .footnote-backref"
+_OUR_BLOCKS = frozenset({"notes"})
+"""Ids of blocks the edition adds: the "Notes" heading (read as a name, it was a person in the article)."""
 _KINDS = {"ap-term": "term", "ap-faction": "faction", "ap-person": "person", "ap-cite": "cite"}
-_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source"})
+_LINKS = ", ".join(f"a.{name}" for name in _KINDS)
 
 
-@dataclass(slots=True)
-class _Open:
-    tag: str
-    skip: bool
-    span: tuple[str, str, int] | None = None
-    """(kind, key, start) of a link of the glossary or the bibliography."""
+def _target(node: LexborNode, index: int) -> str:
+    """The id of the block or of its nearest ancestor that has one (a note's list item)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.attributes.get("id"):
+            return current.attributes.get("id") or ""
+        current = current.parent
+    return f"?{index}"
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.passages: list[Passage] = []
-        self.stack: list[_Open] = []
-        self.ids: list[str | None] = []
-        self.text: list[str] = []
-        self.spans: list[Span] = []
-        self.in_article = 0
-        self.block: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        values = dict(attrs)
-        classes = set((values.get("class") or "").split())
-        if tag == "article" and "md-content__inner" in classes:
-            self.in_article = len(self.stack) + 1
-        skip = "hidden" in values or bool(classes & _SKIPPED_CLASSES)
-        span = None
-        if tag == "a":
-            kind = next((k for c, k in _KINDS.items() if c in classes), None)
-            key = (values.get("href") or "").rpartition("#")[2]
-            if kind is not None:
-                span = (kind, key, len("".join(self.text)))
-        self.stack.append(_Open(tag, skip, span))
-        self.ids.append(values.get("id"))
-        if self.in_article and tag in _BLOCKS and self.block is None:
-            self.block = next((i for i in reversed(self.ids) if i), None) or f"?{len(self.passages)}"
-            self.text, self.spans = [], []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        while self.stack:
-            opened = self.stack.pop()
-            self.ids.pop()
-            if opened.span is not None and self.block is not None:
-                kind, key, start = opened.span
-                self.spans.append(Span(start, len("".join(self.text)), kind, key))
-            if (
-                opened.tag in _BLOCKS
-                and self.block is not None
-                and not any(o.tag in _BLOCKS for o in self.stack)
-            ):
-                self.passages.append(Passage(self.block, "".join(self.text), tuple(self.spans)))
-                self.block = None
-            if self.in_article and len(self.stack) < self.in_article:
-                self.in_article = 0
-            if opened.tag == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self.block is not None and not any(o.skip for o in self.stack):
-            self.text.append(data)
+def _passage(node: LexborNode, index: int) -> Passage:
+    links = node.css(_LINKS)
+    text, where = visible_text_and_spans(node, links, without=node.css(_NOT_THE_WORKS))
+    spans = []
+    for link, (start, end) in zip(links, where, strict=True):
+        classes = (link.attributes.get("class") or "").split()
+        kind = next(_KINDS[c] for c in classes if c in _KINDS)
+        key = (link.attributes.get("href") or "").rpartition("#")[2]
+        spans.append(Span(start, end, kind, key))
+    return Passage(_target(node, index), text, tuple(spans))
 
 
 def page_passages(path: Path) -> list[Passage]:
-    reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
-    reader.close()
-    return reader.passages
+    article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article.md-content__inner")
+    if article is None:
+        return []
+    blocks = [
+        node
+        for node in article.css(", ".join(_BLOCKS))
+        if not any(_is_block(ancestor) for ancestor in _ancestors(node, article))
+        and node.attributes.get("id") not in _OUR_BLOCKS
+    ]
+    return [_passage(node, index) for index, node in enumerate(blocks)]
+
+
+def _is_block(node: LexborNode) -> bool:
+    return node.tag in _BLOCKS
+
+
+def _ancestors(node: LexborNode, stop: LexborNode) -> list[LexborNode]:
+    found = []
+    current = node.parent
+    while current is not None and current.mem_id != stop.mem_id:
+        found.append(current)
+        current = current.parent
+    return found
 
 
 def site_passages(site: Path, work: str) -> list[Passage]:

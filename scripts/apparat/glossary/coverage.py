@@ -59,6 +59,8 @@ def _spans(document: Document) -> dict[str, Span | None]:
             spans[block.id] = block.lines
         for note in section.notes:
             spans[f"{section.id}-n{note.n}"] = note.lines
+        for fragment in section.fragments:
+            spans[fragment.target(section.id)] = fragment.lines
     return spans
 
 

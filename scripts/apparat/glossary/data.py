@@ -289,7 +289,8 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
     aliases = _strings(file, item, "aliases")
     successor_of = _strings(file, item, "successor_of")
     figures = _strings(file, item, "figures")
-    if years is None or aliases is None or successor_of is None or figures is None:
+    context = _strings(file, item, "context")
+    if years is None or aliases is None or successor_of is None or figures is None or context is None:
         return None
     name = str(item["name"])
     key = str(item.get("id") or slug(name))
@@ -311,6 +312,8 @@ def _faction(file: _File, item: LinedDict, checker: _Checker) -> Faction | None:
         figures=figures,
         kind=kind,
         country=str(item["country"]) if item.get("country") else None,
+        wing=str(item["wing"]) if item.get("wing") else None,
+        context=context,
     )
 
 

@@ -131,6 +131,10 @@ FACTION_KIND_HEADINGS = {
 }
 
 
+WINGS = ("right", "centre")
+"""The wings of the party a text names bare (`the right`, `the centre`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Faction:
     key: str
@@ -148,9 +152,17 @@ class Faction:
     """Keys of persons."""
     kind: FactionKind = FactionKind.RUSSIAN
     country: str | None = None
+    wing: str | None = None
+    """`right` or `centre`: the wing of the party this grouping is, which the text names bare (`the right`,
+    `the centre`) where a sentence is about the party struggle (`apparat.glossary.groupings.wings`)."""
+    context: tuple[str, ...] = ()
+    """Words of which one must stand in the sentence for a lower-case spelling of the entry to link: a
+    common phrase used generically names no grouping (Stalin's coalition of all his enemies, a united front)."""
 
     def __post_init__(self) -> None:
         _check_key(self.key)
+        if self.wing not in (None, *WINGS):
+            raise ValueError(f"a faction's wing is one of {', '.join(WINGS)}, not {self.wing!r}")
 
     @property
     def years(self) -> str:

@@ -9,14 +9,14 @@ the set is kept in `build/cache/forms/`, keyed by the sha256 of the data files a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from apparat.diagnostics import Reporter
-from apparat.works import project
+from apparat.staging import write_atomic
+from apparat.works import MANIFEST_NAME, project
 
 _FILES = ("terms.yml", "not-terms.yml")
 _CODE = ("forms.py", "matcher.py", "translit.py", "entries.py", "data.py")
@@ -38,9 +38,13 @@ def forms_key(data_dir: Path | None = None) -> str:
 @cache
 def glossary_forms(data_dir: Path | None = None, cache_dir: Path | None = None) -> frozenset[str]:
     """Every spelling of every glossary term (lemma, variants, derived inflections), lower case, one word
-    per entry (phrases are split into their words). The project's data and cache by default."""
+    per entry (phrases are split into their words). The project's data and cache by default; outside a
+    project (`apparat model FILE` run anywhere) there is no glossary, and nothing is written."""
     if data_dir is None:
-        data_dir, cache_dir = project() / "content" / "data", project() / "build" / "cache" / "forms"
+        root = project()
+        if not (root / MANIFEST_NAME).is_file():
+            return frozenset()
+        data_dir, cache_dir = root / "content" / "data", root / "build" / "cache" / "forms"
     key = forms_key(data_dir)
     stored = cache_dir / f"{key}.txt" if cache_dir is not None else None
     if stored is not None and stored.is_file():
@@ -55,16 +59,6 @@ def glossary_forms(data_dir: Path | None = None, cache_dir: Path | None = None) 
             words.update(spelling.lower().split())
     result = frozenset(words)
     if stored is not None:
-        _write(stored, "\n".join(sorted(result)))
+        with contextlib.suppress(OSError):  # a read-only checkout still converts; it derives them again
+            write_atomic(stored, "\n".join(sorted(result)))
     return result
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    except OSError:
-        pass  # a read-only checkout still converts; it derives the forms again next time

@@ -29,7 +29,7 @@ from apparat.model import Annotation, AnnotationKind, BlockKind, Document
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = b"apparat-annotations/2"
-_CODE = ("annotate.py", "matcher.py", "translit.py", "entries.py", "incremental.py")
+_CODE = ("annotate.py", "matcher.py", "groupings.py", "translit.py", "entries.py", "incremental.py")
 
 
 @cache
@@ -37,7 +37,8 @@ def code_hash() -> str:
     digest = hashlib.sha256(FORMAT)
     for name in _CODE:
         digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes() + b"\0")
-    # the cached values are pickled Annotations: a change of the model's fields must not unpickle old ones
+    # the cached values are Annotations (as JSON, apparat.cachefile): a change of the model's fields must
+    # not read old ones back
     digest.update((PACKAGE.parent / "model.py").read_bytes())
     return digest.hexdigest()
 
@@ -96,6 +97,10 @@ def annotation_key(
         if kind is AnnotationKind.TERM:  # the tooltip and page fields (kept: cheap, and safe)
             term = glossary.terms[key]
             digest.update(repr((term.lemma, term.cyrillic, term.gloss)).encode() + b"\0")
+    # links that depend on the sentence: the wings named bare, and spellings that need context words
+    for faction in sorted(glossary.factions.values(), key=lambda f: f.key):
+        if faction.wing or faction.context:
+            digest.update(repr((faction.key, faction.wing, faction.context)).encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -25,55 +25,91 @@ from apparat.glossary.entries import (
 )
 from apparat.glossary.review import Coverage
 from apparat.glossary.timeline import dated, svg
-from apparat.model import ABSTRACT_TARGET, AnnotationKind
+from apparat.model import ABSTRACT_TARGET, AnnotationKind, Document
 from apparat.render.typography import smarten, smarten_html
 from apparat.untrusted import render_definition
 
-Mentions = dict[tuple[str, str], list[tuple[Edition, list[str]]]]
-"""(kind, key) → per edition, the targets that mention the entry (in document order, repeated per span)."""
+Mentions = dict[tuple[str, str], list[tuple[Edition, list[tuple[str, str]]]]]
+"""(kind, key) → per edition, where the entry is mentioned, in document order and repeated per span: the
+target (a block or note id) and how a reader finds it there ("p. 261" for a passage, "n. 58" for a note)."""
 
 
 def mentions(editions: list[Edition]) -> Mentions:
     found: Mentions = defaultdict(list)
     for edition in editions:
-        per_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+        where = _Places(edition.document)
+        per_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for annotation in edition.document.annotations:
             if annotation.kind in (AnnotationKind.TERM, AnnotationKind.FACTION, AnnotationKind.PERSON):
-                per_key[(annotation.kind.value, annotation.key)].append(annotation.target)
-        for key, targets in per_key.items():
-            found[key].append((edition, targets))
+                place = (annotation.target, where.label(annotation.target, annotation.start))
+                per_key[(annotation.kind.value, annotation.key)].append(place)
+        for key, places in per_key.items():
+            found[key].append((edition, places))
     return found
 
 
-def _mentioned_in(entries: list[tuple[Edition, list[str]]]) -> list[str]:
+class _Places:
+    """The printed page of a span in a passage, or the printed number of its note: what a scholar looks for
+    in a list of mentions (not "1 2 3")."""
+
+    def __init__(self, document: Document) -> None:
+        self.blocks = {block.id: block for block in document.blocks()}
+        self.notes = {
+            f"{section.id}-n{note.n}": note.n for section in document.sections for note in section.notes
+        }
+        self.fragments = {
+            fragment.target(section.id): fragment.page
+            for section in document.sections
+            for fragment in section.fragments
+        }
+
+    def label(self, target: str, start: int) -> str:
+        if target in self.notes:
+            return f"n.\u00a0{self.notes[target]}"
+        if target in self.fragments:  # note text no note owns, under the notes of its page
+            return f"notes, p.\u00a0{self.fragments[target]}"
+        block = self.blocks.get(target)
+        if block is None:  # the abstract, on the overview page
+            return "abstract"
+        page = block.pages.first
+        for turn in block.page_breaks:
+            if turn.offset <= start:
+                page = turn.page
+        return f"p.\u00a0{page}"
+
+
+def _mentioned_in(entries: list[tuple[Edition, list[tuple[str, str]]]]) -> list[str]:
     if not entries:
         return ['<p class="ap-mentions">Not mentioned in the published works.</p>', ""]
     lines = ['<div class="ap-mentions" markdown="0">', "<p>Mentioned in:</p>", "<ul>"]
-    for edition, targets in entries:
-        by_chapter: dict[str, list[str]] = defaultdict(list)
-        for target in targets:
+    for edition, places in entries:
+        by_chapter: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for target, label in places:
             chapter = edition.chapter_of(target)
             if chapter is not None:
-                by_chapter[chapter.section_id].append(target)
+                by_chapter[chapter.section_id].append((target, label))
         parts = []
-        abstract = targets.count(ABSTRACT_TARGET)
+        abstract = sum(1 for target, _ in places if target == ABSTRACT_TARGET)
         if abstract:  # the abstract is on the work's overview page, before the chapters
             href = html.escape(edition.url(ABSTRACT_TARGET), quote=True)
-            parts.append(f'<li>Abstract ({abstract}): <a href="../{href}">1</a></li>')
+            parts.append(f'<li><a href="../{href}">Abstract</a> ({abstract})</li>')
         for chapter in edition.chapters:
             hits = by_chapter.get(chapter.section_id)
             if not hits:
                 continue
-            distinct = list(dict.fromkeys(hits))
-            links = " ".join(
-                f'<a href="../{html.escape(edition.url(t), quote=True)}">{i}</a>'
-                for i, t in enumerate(distinct, 1)
+            # one link per page or note, to its first passage that mentions the entry
+            first: dict[str, str] = {}
+            for target, place in hits:
+                first.setdefault(place, target)
+            links = ", ".join(
+                f'<a href="../{html.escape(edition.url(target), quote=True)}">{place}</a>'
+                for place, target in first.items()
             )
             label = chapter.label if chapter.label and chapter.label != chapter.title else ""
             title = html.escape(f"{label}: {chapter.title}" if label else chapter.title)
             parts.append(f"<li>{title} ({len(hits)}): {links}</li>")
         lines.append(
-            f"<li><cite>{html.escape(edition.work.title)}</cite> ({len(targets)})<ul>{''.join(parts)}</ul></li>"
+            f"<li><cite>{html.escape(edition.work.title)}</cite> ({len(places)})<ul>{''.join(parts)}</ul></li>"
         )
     lines += ["</ul>", "</div>", ""]
     return lines
@@ -87,7 +123,10 @@ def _coverage(counts: tuple[int, int] | None, what: str) -> list[str]:
             "",
         ]
     done, counted = counts
-    return [f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>', ""]
+    return [
+        f'<p class="ap-coverage">Independent count: {what.format(done=done, counted=counted, s="" if counted == 1 else "s")}.</p>',
+        "",
+    ]
 
 
 def _term(term: Term, found: Mentions, glossary: Glossary, coverage: Coverage) -> list[str]:
@@ -148,7 +187,8 @@ def _person(person: Person, found: Mentions, coverage: Coverage) -> list[str]:
     if others:
         lines += ["Name forms in the works: " + ", ".join(_md(f) for f in others) + ".", ""]
     lines += _coverage(
-        coverage.get(f"person:{person.key}"), "linked in {done} of {counted} paragraph{s} that name the person"
+        coverage.get(f"person:{person.key}"),
+        "linked in {done} of {counted} paragraph{s} that name the person",
     )
     return lines + _mentioned_in(found.get(("person", person.key), []))
 
@@ -220,9 +260,9 @@ def write_pages(
     persons = sorted(glossary.persons.values(), key=lambda p: p.name.casefold())
     picture = svg(list(glossary.factions.values()))
     note = (
-        "Each entry gives its coverage by the independent count: how often the edition's own detectors, "
-        "which read the text without the glossary, find it, and how often it is annotated there "
-        "(see the method in the project's docs/glossary.md)."
+        "Each entry lists where the works mention it, by printed page (p.) or note (n.), and gives its "
+        "coverage by an independent count: how often the editors’ detectors, which read the text without "
+        "the glossary, find it, and how often it is annotated there."
     )
     pages = {
         "terms.md": [

@@ -23,6 +23,7 @@ from apparat.glossary.matcher import WORD
 from apparat.glossary.russian import READINGS, Reading, bases, reading
 from apparat.glossary.translit import SOFT
 from apparat.model import Document
+from apparat.staging import write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,8 @@ def groupings(passages: list[Passage], glossary: Glossary) -> NameReview:
         for spelling in (faction.name, *faction.aliases):
             for mention in mentions(spelling):
                 listed.setdefault(mention.name, set()).add(faction.key)
+        if faction.wing:  # `the right` as `groupings.wings` names it
+            listed.setdefault(f"the {faction.wing}", set()).add(faction.key)
     return review_names(
         passages, glossary, "Political groupings", "faction", find, frozenset({"term", "person"}), listed
     )
@@ -382,11 +385,7 @@ def cached_coverage(documents: list[Document], glossary: Glossary, cache_dir: Pa
     except (OSError, ValueError, TypeError):
         pass
     found = entry_coverage(documents, glossary)
-    path.parent.mkdir(parents=True, exist_ok=True)
     stored = {w: [r.base, r.cyrillic] if r else None for w, r in READINGS.items()}
-    words.with_suffix(".new").write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-    words.with_suffix(".new").replace(words)
-    temporary = path.with_suffix(".new")
-    temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(words, json.dumps(stored, ensure_ascii=False))
+    write_atomic(path, json.dumps(found, sort_keys=True))
     return found

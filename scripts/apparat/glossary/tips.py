@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from apparat.glossary.entries import Faction, Glossary, Person, Term
 from apparat.untrusted import render_inline_definition
@@ -11,9 +12,28 @@ _MAX_WORDS = 40
 """A tooltip shows the start of a long definition; the entry page has the rest."""
 
 
+_MIN_WORDS = 12
+"""A cut at the end of a sentence keeps at least this many words; else the cut falls between words."""
+
+
+_ABBREVIATION = re.compile(r"(?:\w\.)+|[A-Z][a-z]{0,2}\.")
+"""Initials and short abbreviations ("V.I.", "St."): a full stop that ends no sentence."""
+
+
+def _ends_sentence(word: str) -> bool:
+    bare = word.rstrip("*_)")
+    return bare.endswith((".", "?", "!")) and not _ABBREVIATION.fullmatch(bare)
+
+
 def _short(markdown: str) -> str:
+    """The start of a definition, cut at the end of a sentence where one falls late enough (a cut after
+    "the" reads as a mistake), else after `_MAX_WORDS` words; "…" says there is more."""
     words = markdown.split()
-    return " ".join(words[:_MAX_WORDS]) + (" …" if len(words) > _MAX_WORDS else "")
+    if len(words) <= _MAX_WORDS:
+        return " ".join(words)
+    ends = [i for i in range(_MIN_WORDS, _MAX_WORDS + 1) if _ends_sentence(words[i - 1])]
+    keep = ends[-1] if ends else _MAX_WORDS
+    return " ".join(words[:keep]) + " …"
 
 
 def term_tip(term: Term) -> str:
@@ -25,8 +45,9 @@ def term_tip(term: Term) -> str:
 
 
 def faction_tip(faction: Faction) -> str:
+    years = f" ({faction.years})" if faction.years else ""  # an undated grouping: no empty "()"
     return (
-        f"<p><b>{html.escape(faction.name)}</b> ({faction.years})</p>"
+        f"<p><b>{html.escape(faction.name)}</b>{years}</p>"
         f"<p>{render_inline_definition(_short(faction.description))}</p>"
     )
 

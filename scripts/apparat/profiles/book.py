@@ -9,6 +9,8 @@ What the extraction looks like (measured on the monograph; see docs/profiles.md)
 * A page is its body lines, then (after a blank line) its footnotes: `12 Trotsky 1923, p. 4.` Footnotes are
   set smaller, so a full note line is wider (86–100 characters) than a full body line (60–85).
 * The first line of a page usually begins with one space, but not always, and a few other lines do too.
+  Inside a page's notes, a line that begins with a space (and no note number) is where the extraction
+  picks the text up again after losing lines: it never continues the note above it.
 * Note markers in the body are bare numbers glued to the text, in strict sequence; every one survives.
   Many note texts do not.
 
@@ -55,6 +57,9 @@ SHORT_LINE = 0.85
 """A line shorter than this share of the measure does not fill it: a paragraph's last line."""
 PAGE_SAMPLE = 8
 """A page with fewer full body lines than this measures against the whole work's median."""
+WIDEST_BODY = 35.0
+"""No body line prints wider than this many ems (the book's widest print 34.0; full note lines, set smaller,
+35 to 40): a wider line among a page's notes is a note line, whatever its leading space."""
 
 
 def find_sections(state: State) -> None:
@@ -187,6 +192,10 @@ def scan_regions(state: State) -> None:
                 continue
             if in_notes and not _leaves_notes(lines, index, last_marker + 1, note_line_open):
                 state.set_role(index, Role.NOTE)
+                if line.startswith(" "):
+                    # Text lost before it: in the book, every such line follows a note that breaks off
+                    # (`con-` + ` 199, 233`, `Stalin` + ` oppositional activity’`).
+                    state.resumes.add(index)
                 note_line_open = width(line) >= FULL_NOTE_LINE
                 prev_blank = False
                 continue
@@ -213,6 +222,12 @@ def find_quotations(state: State) -> None:
     whose full lines fall QUOTE_MARGIN short of it on average, introduced by a line ending in a colon or a
     comma, is a quotation. A quotation cut by a page break goes on at the top of the next page (after the
     notes): the first paragraph there continues it unless it fills the body measure.
+
+    Narrow author paragraphs happen too (a paragraph's lines vary by an em or two), so the cues that a
+    quotation is over or never began are checked first: a quotation paragraph that closes a sentence with
+    a note marker has ended (the marker cites it), so neither the next page's first paragraph nor the next
+    paragraph continues it; and a lead-in is no lead-in where the sentence runs on across the page (see
+    `_leads_in`).
     """
     lines = state.lines
     starts = sorted(p.index for p in state.pages)
@@ -230,17 +245,20 @@ def find_quotations(state: State) -> None:
         short_by = measure - sum(full) / len(full) if full else 0.0
         crossed = previous is not None and page_of[previous[0]] != page
         narrow = short_by >= QUOTE_MARGIN
+        open_quote = previous_quote and previous is not None and not _closes_quotation(state, previous[1] - 1)
         carried = (
-            previous_quote
+            open_quote
             and crossed
             and previous is not None
             and not _ends_paragraph(lines[previous[1] - 1], measure)
         )
         before = _previous_body_line(state, start)
-        introduced = before is not None and lines[before].rstrip().endswith((":", ","))
+        introduced = before is not None and _leads_in(
+            lines[before], lines[start], crossed, yardstick.get(bisect_right(starts, before)) or yardstick[0]
+        )
         # A quotation of several paragraphs: the next one follows on its page without a lead-in; with
         # no lead-in to go by, it must be clearly narrow, over several lines.
-        following = previous_quote and not crossed and short_by >= 2 * QUOTE_MARGIN and len(full) >= 3
+        following = open_quote and not crossed and short_by >= 2 * QUOTE_MARGIN and len(full) >= 3
         # one full line is too few to measure against a lead-in alone (justified lines vary by an em)
         is_quote = (narrow and (carried or (introduced and len(full) >= 2))) or following
         if is_quote:
@@ -248,6 +266,35 @@ def find_quotations(state: State) -> None:
                 state.quotes.add(i)
                 state.set_role(i, Role.QUOTE)
         previous, previous_quote = (start, end), is_quote
+
+
+def _closes_quotation(state: State, index: int) -> bool:
+    """Does line `index` end a quotation: a sentence closed, then the marker of the note that cites it?"""
+    markers = state.markers.get(index)
+    if not markers:
+        return False
+    line = state.lines[index]
+    last = markers[-1]
+    return not line[last.end :].strip() and ends_sentence(line[: last.start])
+
+
+def _leads_in(lead: str, first: str, crossed: bool, measure: float) -> bool:
+    """Does the line `lead` introduce a quotation whose first line is `first`?
+
+    A lead-in ends in a colon or a comma. Within a page a blank line shows that its paragraph ended; across
+    a page turn nothing does, and a comma at the end of a line that fills the measure, before a word in
+    lower case, is the sentence running on to the next page (`In March,` + `thousands of ...`).
+    """
+    text = lead.rstrip()
+    if not text.endswith((":", ",")):
+        return False
+    runs_on = (
+        crossed
+        and text.endswith(",")
+        and printed_width(lead) >= measure * SHORT_LINE
+        and first.strip()[:1].islower()
+    )
+    return not runs_on
 
 
 def _split_at(units: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
@@ -349,6 +396,8 @@ def _note_start(line: str, last_note: int, last_marker: int, may_start: bool) ->
 def _leaves_notes(lines: list[str], index: int, next_marker: int, note_line_open: bool) -> bool:
     """In a page's notes, does this line start the next page's body rather than continue a note?"""
     line = lines[index]
+    if printed_width(line) > WIDEST_BODY:
+        return False
     if has_glued_marker(line, next_marker) and width(line) <= FULL_BODY_LINE[1]:
         return True
     following = lines[index + 1] if index + 1 < len(lines) else ""

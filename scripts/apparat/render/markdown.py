@@ -9,23 +9,22 @@ whose extension numbers notes in its own order).
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
-from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Note, Section
-from apparat.render import notes
+from apparat.model import NOTE_MARKER, Annotation, Block, BlockKind, Document, Note, Section
+from apparat.render import notes, spans
 from apparat.render.inline import RENDERERS as INLINE
+from apparat.render.pages import opening_pages
 from apparat.works import Work
 
-_MARKER = re.compile(r"\[\^(\d+)\]")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _LIST_START = re.compile(r"^(\d+)([.)])(\s)")
 _BLOCK_START = re.compile(r"^([#>+\-=~]|\s)")
@@ -63,7 +62,7 @@ def escape(text: str) -> str:
     its printed number (a second reference to the same note is renamed by `render_section`)."""
     out = []
     cursor = 0
-    for match in _MARKER.finditer(text):
+    for match in NOTE_MARKER.finditer(text):
         out.append(_escape_plain(text[cursor : match.start()]))
         out.append(notes.reference_html(int(match.group(1))))
         cursor = match.end()
@@ -76,133 +75,26 @@ def _escape_plain(text: str) -> str:
 
 
 def inline(text: str, annotations: list[Annotation], breaks: list[tuple[int, int]] | None = None) -> str:
-    """Text with its annotated spans wrapped and page markers inserted at their offsets.
-
-    Links (terms, persons, citations) never overlap: of two that do, the first wins. Emphasis nests with
-    them (see `nest`). A page marker that falls inside a link is put right after it, so the link's text
-    stays whole."""
-    root = nest(text, annotations)
-    markers = sorted(breaks or [])
-    placed = [0]  # how many markers are placed so far, shared by the whole walk
-    rendered = _render(root, text, markers, placed) + _markers_until(markers, placed, None)
-    return _LIST_START.sub(r"\1\\\2\3", rendered)
-
-
-@dataclass(slots=True)
-class Nested:
-    """A node of the nested spans of one text: a link (with its annotation), an emphasis, or the root."""
-
-    start: int
-    end: int
-    annotation: Annotation | None = None
-    emphasis: bool = False
-    children: list[Nested] = field(default_factory=list)
-
-
-def nest(text: str, annotations: list[Annotation]) -> Nested:
-    """The annotations of one text as a tree of properly nested spans.
-
-    Emphasis spans are merged where they overlap, and cut where a link crosses their edge, so that each
-    piece lies wholly inside or outside the link: `<em>Title with </em><a><em>a name</em> and more</a>`.
-    Where an emphasis and a link cover the same text the link is outside (a term's link text in italics).
-    """
-    links: list[Nested] = []
-    for annotation in sorted(
-        (a for a in annotations if a.kind is not AnnotationKind.EMPHASIS), key=lambda a: (a.start, -a.end)
-    ):
-        if annotation.start >= (links[-1].end if links else 0) and annotation.end > annotation.start:
-            links.append(Nested(annotation.start, annotation.end, annotation))
-    merged: list[list[int]] = []
-    for a in sorted((a for a in annotations if a.kind is AnnotationKind.EMPHASIS), key=lambda a: a.start):
-        if merged and a.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], a.end)
-        elif a.end > a.start:
-            merged.append([a.start, a.end])
-    pieces: list[Nested] = []
-    for start, end in merged:
-        cuts = sorted(
-            {link.start for link in links if start < link.start < end < link.end}
-            | {link.end for link in links if link.start < start < link.end < end}
-        )
-        bounds = [start, *cuts, end]
-        pieces += [Nested(a, b, emphasis=True) for a, b in itertools.pairwise(bounds) if b > a]
-    root = Nested(0, len(text))
-    stack = [root]
-    for span in sorted([*links, *pieces], key=lambda s: (s.start, -s.end, s.emphasis)):
-        while not (stack[-1].start <= span.start and span.end <= stack[-1].end):
-            stack.pop()
-        stack[-1].children.append(span)
-        stack.append(span)
-    return root
-
-
-def _render(
-    span: Nested,
-    text: str,
-    markers: list[tuple[int, int]],
-    next_marker: list[int],
-    in_link: bool = False,
-) -> str:
-    in_link = in_link or span.annotation is not None
-    out = []
-    cursor = span.start
-    for child in span.children:
-        out.append(_plain(text, cursor, child.start, markers, next_marker, in_link, before_span=True))
-        out.append(_render(child, text, markers, next_marker, in_link))
-        cursor = child.end
-    out.append(
-        _plain(
-            text,
-            cursor,
-            span.end,
-            markers,
-            next_marker,
-            in_link,
-            before_span=span.annotation is None and not span.emphasis,
-        )
-    )
-    inner = "".join(out)
-    if span.annotation is not None:
-        return INLINE[span.annotation.kind](span.annotation, inner) + _markers_until(
-            markers, next_marker, span.end
-        )
-    return f"<em>{inner}</em>" if span.emphasis else inner
-
-
-def _plain(
-    text: str,
-    start: int,
-    end: int,
-    markers: list[tuple[int, int]],
-    next_marker: list[int],
-    in_link: bool,
-    before_span: bool,
-) -> str:
-    """Escaped text from start to end, with the page markers that fall in it (none inside a link: those
-    follow the link). A marker at `end` comes before the span that opens there (`before_span`), else after
-    the span that closes there."""
-    out = []
-    cursor = start
-    while not in_link and next_marker[0] < len(markers):
-        offset, page = markers[next_marker[0]]
-        if offset > end or (offset == end and not before_span):
-            break
-        offset = max(offset, cursor)
-        out.append(escape(text[cursor:offset]))
-        out.append(page_marker(page))
-        cursor = offset
-        next_marker[0] += 1
-    out.append(escape(text[cursor:end]))
-    return "".join(out)
-
-
-def _markers_until(markers: list[tuple[int, int]], next_marker: list[int], end: int | None) -> str:
-    """The markers not yet placed that lie before `end` (all of them with None)."""
-    out = []
-    while next_marker[0] < len(markers) and (end is None or markers[next_marker[0]][0] < end):
-        out.append(page_marker(markers[next_marker[0]][1]))
-        next_marker[0] += 1
-    return "".join(out)
+    """Text with its annotated spans wrapped (links through `render.inline.RENDERERS`, emphasis as `<em>`),
+    its note markers as references and page markers at their offsets, nested by `render.spans`."""
+    out: list[list[str]] = [[]]  # the markup so far, one list per open span: a link's renderer gets its text
+    for event in spans.events(text, annotations, breaks or []):
+        match event:
+            case spans.Text(value):
+                out[-1].append(_escape_plain(value))
+            case spans.NoteCall(n):
+                out[-1].append(notes.reference_html(n))
+            case spans.Page(page):
+                out[-1].append(page_marker(page))
+            case spans.Open():
+                out.append([])
+            case spans.Close(annotation):
+                inner = "".join(out.pop())
+                if spans.is_emphasis(annotation):
+                    out[-1].append(f"<em>{inner}</em>")
+                else:
+                    out[-1].append(INLINE[annotation.kind](annotation, inner))
+    return _LIST_START.sub(r"\1\\\2\3", "".join(out[0]))
 
 
 def _opening(block: Block, context: Context) -> str:
@@ -257,7 +149,9 @@ def render_notes(section: Section, by_target: Mapping[str, list[Annotation]], ca
     if items:
         out += "\n\n" + notes.list_html(items, section.notes[0].n, markdown=True)
     for fragment in section.fragments:
-        out += "\n\n" + notes.fragment_html(inline(fragment.text, []), fragment.page, markdown=True)
+        target = fragment.target(section.id)
+        body = inline(fragment.text, by_target.get(target, []))
+        out += "\n\n" + notes.fragment_html(body, fragment.page, target, markdown=True)
     return out
 
 
@@ -296,24 +190,6 @@ def render_section(document: Document, work: Work, section: Section) -> str:
     if section.notes or section.fragments:
         body += "\n\n" + render_notes(section, by_target, called)
     return body + "\n"
-
-
-def opening_pages(document: Document, section: Section) -> dict[str, list[int]]:
-    """Pages of this section that begin at a block's start (or between blocks): block id → pages."""
-    inside = {b.page for block in section.blocks for b in block.page_breaks}
-    result: dict[str, list[int]] = {}
-    for page in document.pages:
-        if not (section.lines.first <= page.line <= section.lines.last) or page.number in inside:
-            continue
-        target = next((b.id for b in section.blocks if b.lines.last >= page.line), "")
-        result.setdefault(target, []).append(page.number)
-    if (
-        section.pages.first not in {p for pages in result.values() for p in pages}
-        and section.pages.first not in inside
-    ):
-        first = section.blocks[0].id if section.blocks else ""
-        result.setdefault(first, []).insert(0, section.pages.first)
-    return result
 
 
 def write_chapters(document: Document, work: Work, content_dir: Path) -> list[ChapterFile]:

@@ -1,7 +1,7 @@
 """Notes as a reader meets them: the printed number, the anchors, and what is said about a note whose text
 did not survive whole.
 
-Every edition format uses this module (the site's Markdown chapters now; EPUB and PDF next), so that the
+Every edition format uses this module (the site's Markdown chapters, the EPUB and the PDF), so that the
 number shown is always `Note.n`, the number printed in the source, and never a counter of some renderer:
 Python-Markdown's footnotes extension numbered notes in its own order (a reference inside a quotation came
 late; every page of an article restarted at 1). The references, the notes list and the return links are
@@ -71,11 +71,10 @@ class Presentation:
 
 
 def _missing(note: Note) -> Notice:
-    return Notice(
-        "missing",
-        f"Note {note.n}: the text of this note is missing from the source extraction; its marker is kept "
-        "where it stood.",
-    )
+    # One line in a notes list where 170 of them may follow one another; bracketed like the other notices.
+    # It names the number (copied text keeps it; the list's own numbers are not text), and says nothing of
+    # the marker, which the reader came from.
+    return Notice("missing", f"[The text of note {note.n} is missing from the source extraction.]")
 
 
 def _truncated(note: Note) -> Notice:
@@ -85,15 +84,15 @@ def _truncated(note: Note) -> Notice:
 def _start_lost(note: Note) -> Notice:
     return Notice(
         "start-lost",
-        "[The beginning of this note is missing from the source; only its end, continued on the next "
-        "page, survives:]",
+        "[The beginning of this note is missing from the source; only its end, which ran on to the next "
+        "printed page, survives:]",
     )
 
 
 FRAGMENT_NOTICE = Notice(
     "fragment",
-    "[A note continued from the previous page, whose beginning is missing from the source; the edition "
-    "cannot tell which note it belongs to:]",
+    "[Note text whose beginning is missing from the source; the edition cannot tell which note it "
+    "belongs to:]",
 )
 """Shown before an orphan note fragment, under a page's notes."""
 
@@ -209,10 +208,14 @@ def item_html(note: Note, body: str, references: int, markdown: bool = False) ->
     )
 
 
-def fragment_html(body: str, page: int, markdown: bool = False) -> str:
-    """An orphan fragment under a page's notes: its notice, then its text (`body`, in the target markup)."""
+def fragment_html(body: str, page: int, anchor: str, markdown: bool = False) -> str:
+    """An orphan fragment under a page's notes: its notice, then its text (`body`, in the target markup).
+    `anchor` (`Fragment.target`) is where a citation or mention in it is linked from."""
     inner = ' markdown="span"' if markdown else ""
-    return f'<p class="ap-note-fragment" data-page="{page}"{inner}>{notice_html(FRAGMENT_NOTICE)} {body}</p>'
+    return (
+        f'<p class="ap-note-fragment" id="{anchor}" data-page="{page}"{inner}>'
+        f"{notice_html(FRAGMENT_NOTICE)} {body}</p>"
+    )
 
 
 def list_html(items: list[str], first: int, markdown: bool = False) -> str:

@@ -19,17 +19,16 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from html.parser import HTMLParser
 from types import MappingProxyType
 
 from apparat.model import Annotation, AnnotationKind, Block, BlockKind, Document, Fragment, Note, Section
-from apparat.render import notes
-from apparat.render.markdown import opening_pages
+from apparat.render import notes, spans
+from apparat.render.pages import opening_pages
 
-_MARKER = re.compile(r"\[\^(\d+)\]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -83,9 +82,9 @@ LINKS: Mapping[AnnotationKind, Link] = MappingProxyType(
 )
 
 
-WRAPS: Mapping[str, str] = MappingProxyType({"emphasis": "i"})
-"""Annotation kinds shown by markup rather than linked (by the kind's value): italics the extraction lost
-nest with the links."""
+WRAPS: Mapping[AnnotationKind, str] = MappingProxyType({AnnotationKind.EMPHASIS: "i"})
+"""Annotation kinds shown by markup rather than linked: italics the extraction lost (nested with the links
+by `render.spans`)."""
 
 
 def note_id(section_id: str, n: int) -> str:
@@ -141,21 +140,24 @@ class Writer:
     # --- inline -----------------------------------------------------------------------------------------
 
     def inline(self, section: Section | None, value: str, target: str, breaks: list[tuple[int, int]]) -> str:
-        """Text with its annotated spans linked, its note markers as references, page breaks at their offsets."""
+        """Text with its annotated spans linked, its note markers as references, page breaks at their offsets,
+        nested as on the web pages (`render.spans`)."""
         out: list[str] = []
-        for kind, item in segments(value, self.by_target.get(target, []), breaks):
-            if kind == "text":
-                out.append(text(str(item)))
-            elif kind == "page":
-                out.append(self.page(int(str(item))))
-                if (
-                    self.target.notes is Notes.INLINE
-                ):  # print: a hairline where, inside the line, the page turns
-                    out.append('<span class="pb-at" aria-hidden="true"></span>')
-            elif kind == "note":
-                out.append(self._note_call(section, int(str(item))))
-            elif isinstance(item, Annotation):
-                out.append(self._span(item, kind == "open"))
+        for event in spans.events(value, self.by_target.get(target, []), breaks):
+            match event:
+                case spans.Text(words):
+                    out.append(text(words))
+                case spans.Page(page):
+                    out.append(self.page(page))
+                    if self.target.notes is Notes.INLINE:
+                        # print: a hairline where, inside the line, the page turns
+                        out.append('<span class="pb-at" aria-hidden="true"></span>')
+                case spans.NoteCall(n):
+                    out.append(self._note_call(section, n))
+                case spans.Open(annotation):
+                    out.append(self._span(annotation, opening=True))
+                case spans.Close(annotation):
+                    out.append(self._span(annotation, opening=False))
         return "".join(out)
 
     def _span(self, annotation: Annotation, opening: bool) -> str:
@@ -261,76 +263,31 @@ class Writer:
 
     def _fragment_body(self, fragment: Fragment, section: Section) -> str:
         """An orphan note fragment's text, after the printed page it stands on."""
-        return f"(p.\u00a0{fragment.page}) {self.inline(None, fragment.text, f'{section.id}-fragment', [])}"
+        return (
+            f"(p.\u00a0{fragment.page}) {self.inline(None, fragment.text, fragment.target(section.id), [])}"
+        )
 
     def _fragment(self, fragment: Fragment, section: Section) -> str:
         """An orphan note fragment under its notice (`render.notes`), as a paragraph of the notes section."""
-        return notes.fragment_html(self._fragment_body(fragment, section), fragment.page)
+        return notes.fragment_html(
+            self._fragment_body(fragment, section), fragment.page, fragment.target(section.id)
+        )
 
     def _uncalled(self, section: Section, uncalled: list[Note]) -> str:
         """Notes no marker calls and orphan fragments, at the end of the section: each still goes to the foot
         of a page."""
-        spans = "".join(
+        items = "".join(
             f'<span class="fn uncalled" id="{note_id(section.id, note.n)}" data-n="{note.n}">'
             f"{self.note_text(section, note)}</span>"
             for note in uncalled
         )
-        spans += "".join(
-            f'<span class="fn fragment">{notes.notice_html(notes.FRAGMENT_NOTICE)} '
+        items += "".join(
+            f'<span class="fn fragment" id="{fragment.target(section.id)}">'
+            f"{notes.notice_html(notes.FRAGMENT_NOTICE)} "
             f"{self._fragment_body(fragment, section)}</span>"
             for fragment in section.fragments
         )
-        return f'<p class="uncalled-notes">{spans}</p>'
-
-
-Segment = tuple[str, "str | int | Annotation"]
-_ORDER = {"close": 0, "page": 1, "open": 2, "note": 3}
-"""At one offset: a span closes, then a page begins, then a span opens, then a note is called."""
-
-
-def segments(value: str, annotations: list[Annotation], breaks: list[tuple[int, int]]) -> Iterator[Segment]:
-    """The text cut at every event, in order: ("text", str), ("open"/"close", Annotation), ("page", N),
-    ("note", N); a note marker `[^N]` is replaced by its event. Spans nest (an italic title holding a
-    link); of spans that cross, or links inside links, the first wins (as on the web pages). A page that
-    begins inside a span or a marker is placed after it, so that markup stays well nested."""
-    markers = [(m.start(), m.end(), int(m.group(1))) for m in _MARKER.finditer(value)]
-    spans: list[Annotation] = []
-    for span in sorted(annotations, key=lambda a: (a.start, -a.end)):
-        clashes = any(start < span.end and span.start < end for start, end, _n in markers)
-        if span.end > len(value) or clashes or not all(_fits(span, kept) for kept in spans):
-            continue
-        spans.append(span)
-    events: list[tuple[int, int, int, int, Segment]] = []
-    # Of spans opening together the outer opens first, of spans closing together the inner closes first;
-    # two spans over the same text close in the reverse of their opening order (the kept order: outer first).
-    for rank, span in enumerate(spans):
-        events.append((span.start, _ORDER["open"], -span.end, rank, ("open", span)))
-        events.append((span.end, _ORDER["close"], -span.start, -rank, ("close", span)))
-    skip = {start: end for start, end, _n in markers}
-    events += [(start, _ORDER["note"], 0, 0, ("note", n)) for start, _end, n in markers]
-    covers = [(s.start, s.end) for s in spans] + [(start, end) for start, end, _n in markers]
-    for offset, page in breaks:
-        offset = max([end for start, end in covers if start < offset < end], default=offset)
-        events.append((offset, _ORDER["page"], 0, 0, ("page", page)))
-    position = 0
-    for offset, _order, _inner, _rank, segment in sorted(events, key=lambda e: e[:4]):
-        if offset > position:
-            yield ("text", value[position:offset])
-            position = offset
-        yield segment
-        if segment[0] == "note":
-            position = skip[offset]
-    if position < len(value):
-        yield ("text", value[position:])
-
-
-def _fits(span: Annotation, kept: Annotation) -> bool:
-    """Whether `span` can stand with `kept`: apart, or one inside the other when one of them is markup."""
-    if span.end <= kept.start or kept.end <= span.start:
-        return True
-    inside = kept.start <= span.start and span.end <= kept.end
-    around = span.start <= kept.start and kept.end <= span.end
-    return (inside or around) and (span.kind in WRAPS or kept.kind in WRAPS)
+        return f'<p class="uncalled-notes">{items}</p>'
 
 
 BlockRender = Callable[[Writer, Section, Block, list[int]], str]

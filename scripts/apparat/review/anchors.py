@@ -32,8 +32,9 @@ from apparat.works import display_path
 PASSAGE = re.compile(r"^[a-z0-9-]+-(?:l\d+|b\d{3,})$")
 """Paragraph, heading and quotation ids: `<section>-l<line>`, and `<section>-b<NNN>` of the first release."""
 # Anchors we promise to keep: pages (p123), blocks (ch01-l212, part-1-l40, ch01-b012), notes (fn:12),
-# sections, and every entry of the glossary and bibliography pages.
-_PUBLISHED = re.compile(r"^(p\d+|fn:\d+|intro|ch\d\d|introduction|part-\d+|conclusion)$")
+# orphan note fragments (ch05-f4530, their first source line), sections, and every entry of the glossary
+# and bibliography pages.
+_PUBLISHED = re.compile(r"^(p\d+|fn:\d+|[a-z0-9-]+-f\d+|intro|ch\d\d|introduction|part-\d+|conclusion)$")
 _SKIP_FOLDERS = {"assets", "search", "generated"}
 # Pages whose every id is an entry readers link to (a glossary term, a bibliography key).
 _ENTRY_PAGES = re.compile(r"^(glossary/[^/]+|[^/]+/bibliography)\.html$")

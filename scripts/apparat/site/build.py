@@ -170,7 +170,9 @@ def generate(
             source = next(t for t in tasks if t[0].id == work.id)
             key = (work, _stamp([source[1]]), source[3], strict)
             memo.works[work.id] = (key, editions[work.id], converted.diagnostics)
-    result.editions = [editions[work_id] for work_id in order if work_id in editions]
+    # The published works first, our own samples after them (home page, navigation, mentions, search).
+    built = [editions[work_id] for work_id in order if work_id in editions]
+    result.editions = sorted(built, key=lambda edition: edition.work.sample)
     _write_pages(layout, layers, result)
     clock.lap("pages")
     if layer_failed:
@@ -197,20 +199,20 @@ def _write_pages(layout: Layout, layers: list[Layer], result: BuildResult) -> No
     pages.write_if_changed(content / "index.md", pages.home(editions, links))
     for edition in editions:
         work_id = edition.work.id
-        downloads = [
-            f"[{suffix.upper()}]({work_id}.{suffix})"
-            for suffix in ("bib", "json", "ris")
+        # the works the text cites, as a page and as data (not this work's own citation, given above them)
+        data = [
+            f"[{label}]({work_id}.{suffix})"
+            for suffix, label in (("bib", "BibTeX"), ("json", "CSL-JSON"), ("ris", "RIS"))
             if (content / work_id / f"{work_id}.{suffix}").is_file()
         ]
         if (content / work_id / "bibliography.md").is_file():
-            downloads.insert(0, "[bibliography](bibliography.md)")
+            data.insert(0, "[the bibliography](bibliography.md)")
         books = [
             f"[{fmt.label}]({file_name(edition.work, fmt)})"
             for fmt in FORMATS.values()
             if (content / work_id / file_name(edition.work, fmt)).is_file()
         ]
-        downloads[:0] = books
-        pages.write_if_changed(content / work_id / "index.md", pages.overview(edition, downloads))
+        pages.write_if_changed(content / work_id / "index.md", pages.overview(edition, books, data))
     pages.write_if_changed(content / "edition" / "about.md", report.about(editions))
     pages.write_if_changed(content / "edition" / "report.md", report.report(editions))
     result.config_file = config.write(layout, editions)

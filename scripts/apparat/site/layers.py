@@ -1,10 +1,10 @@
 """The annotation layers (bibliography, glossary, emphasis) as the build sees them: optional, loaded by name.
 
 Each layer is a package with a `publish` module exposing `load`, `annotate`, `write_pages` and `tips`, and
-optionally `search_terms` (see docs/site.md). A layer whose module cannot be imported yet is skipped with a
-message, so the site builds (without its annotations and pages) while the layer is being written. Layers run
-in the order of `SPECS`: citations before terms (a term is never annotated inside a citation), and both
-before emphasis, which reads their spans and, through `needs`, their loaded data.
+optionally `search_terms` (see docs/site.md). A layer that cannot be imported is a broken install, not a
+reason to publish the edition without it: the import error stands. Layers run in the order of `SPECS`:
+citations before terms (a term is never annotated inside a citation), and both before emphasis, which reads
+their spans and, through `needs`, their loaded data.
 """
 
 from __future__ import annotations
@@ -62,8 +62,13 @@ class Layer:
         return result
 
     def write_pages(self, editions: list[Edition], content: Path) -> list[Path]:
-        if self.cache_dir is not None and "cache_dir" in inspect.signature(self.module.write_pages).parameters:
-            cached: list[Path] = self.module.write_pages(self.data, editions, content, cache_dir=self.cache_dir)
+        if (
+            self.cache_dir is not None
+            and "cache_dir" in inspect.signature(self.module.write_pages).parameters
+        ):
+            cached: list[Path] = self.module.write_pages(
+                self.data, editions, content, cache_dir=self.cache_dir
+            )
             return cached
         result: list[Path] = self.module.write_pages(self.data, editions, content)
         return result
@@ -81,7 +86,7 @@ class Layer:
 def load_layers(
     layout: Layout, say: Callable[[str], None], strict: bool = False, names: Sequence[str] | None = None
 ) -> tuple[list[Layer], bool]:
-    """The importable layers with their data loaded; the flag is True when a layer's data has errors.
+    """The layers with their data loaded; the flag is True when a layer's data has errors.
 
     `names` limits the layers (`apparat build --layers bibliography`); None means all of them.
     """
@@ -92,11 +97,7 @@ def load_layers(
         if names is not None and spec.name not in names:
             say(f"{spec.name}: left out (--layers)")
             continue
-        try:
-            module = importlib.import_module(spec.module)
-        except ImportError as error:
-            say(f"{spec.name}: skipped, {spec.module} is not importable yet ({error})")
-            continue
+        module = importlib.import_module(spec.module)
         source = spec.source(layout)
         shown = display_path(source)
         reporter = Reporter(shown, strict=strict)

@@ -45,28 +45,43 @@ def home(editions: list[Edition], extra_links: list[tuple[str, str]]) -> str:
             "its original page numbers, a glossary of Russian terms, factions and persons, and the works it "
             "cites.\n"
         ),
-        "## Editions\n",
     ]
-    for edition in editions:
-        work = edition.work
-        document = edition.document
-        notes = document.notes()
-        lost = sum(1 for n in notes if n.status is NoteStatus.MISSING)
-        year = f" ({work.year})" if work.year else ""
-        sample = " *Sample text written by the apparat editors.*" if work.sample else ""
-        parts.append(
-            f"- [*{escape(work.title)}*]({work.id}/index.md), {escape(work.author)}{year}: "
-            f"{len(edition.chapters)} {'chapters' if work.kind == 'book' else 'parts'}, "
-            f"{len(document.pages)} printed pages, {len(notes)} notes ({lost} lost in the extraction)."
-            f"{sample}"
-        )
+    published = [e for e in editions if not e.work.sample]
+    samples = [e for e in editions if e.work.sample]
+    if published and samples:  # the real works are the edition; the samples show what it does
+        parts += ["## Editions\n", *map(_listed, published)]
+        parts += [
+            "\n## Samples\n",
+            "Short texts of our own that imitate the two source layouts and exercise every feature.\n",
+            *map(_listed, samples),
+        ]
+    else:
+        parts += ["## Editions\n", *map(_listed, editions)]
     if extra_links:
         parts.append("\n## Apparatus\n")
         parts.extend(f"- [{label}]({target})" for label, target in extra_links)
     return "\n".join(parts) + "\n"
 
 
-def overview(edition: Edition, downloads: list[str]) -> str:
+def _listed(edition: Edition) -> str:
+    work = edition.work
+    document = edition.document
+    notes = document.notes()
+    lost = sum(1 for n in notes if n.status is NoteStatus.MISSING)
+    year = f" ({work.year})" if work.year else ""
+    sample = " *Sample text written by the apparat editors.*" if work.sample else ""
+    return (
+        f"- [*{escape(work.title)}*]({work.id}/index.md), {escape(work.author)}{year}: "
+        f"{len(edition.chapters)} {'chapters' if work.kind == 'book' else 'parts'}, "
+        f"{len(document.pages):,} printed pages, {len(notes):,} notes ({lost:,} lost in the extraction)."
+        f"{sample}"
+    )
+
+
+def overview(edition: Edition, books: list[str], data: list[str]) -> str:
+    """A work's overview: title, byline, its EPUB and PDF, the page box, the abstract or contents, and how
+    to cite it. `books` and `data` are Markdown links to the downloads (the editions; the bibliography and
+    the model's data files)."""
     work = edition.work
     document = edition.document
     parts = [
@@ -77,6 +92,10 @@ def overview(edition: Edition, downloads: list[str]) -> str:
         + (f" · {work.year}" if work.year else "")
         + "\n",
     ]
+    if books:
+        parts.append("Read it offline: " + " · ".join(books) + "\n")
+    # apparat.js puts the "Go to printed page" box here, after the byline rather than between it and the title
+    parts.append('<div class="apparat-jump-slot"></div>\n')
     if document.front.abstract:
         annotated = [a for a in document.annotations if a.target == ABSTRACT_TARGET]
         # The anchor is the paragraph's (links to the abstract land on its text; the check compares it).
@@ -88,7 +107,7 @@ def overview(edition: Edition, downloads: list[str]) -> str:
     parts += [
         "## Contents\n",
         '<div class="apparat-contents" markdown>\n',
-        "| chapter | printed pages | notes |",
+        "| Chapter | Printed pages | Notes |",
         "|---|---|---|",
     ]
     notes_by_section = {s.id: len(s.notes) for s in document.sections}
@@ -96,7 +115,7 @@ def overview(edition: Edition, downloads: list[str]) -> str:
         label = "" if chapter.label == chapter.title else f"{escape(chapter.label)}: "
         parts.append(
             f"| {label}[{escape(chapter.title)}]({chapter.path.name}) "
-            f"| {_pages(chapter.first_page, chapter.last_page)} | {notes_by_section.get(chapter.section_id, 0)} |"
+            f"| {_pages(chapter.first_page, chapter.last_page)} | {notes_by_section.get(chapter.section_id, 0):,} |"
         )
     parts += [
         "\n</div>\n",
@@ -105,12 +124,14 @@ def overview(edition: Edition, downloads: list[str]) -> str:
         (
             "Cite the printed work with its page numbers: every page of this edition shows where each printed "
             "page begins (the anchor `#p123` goes straight to page 123), and each paragraph has a "
-            "*Cite this passage* control that adds the page.\n"
+            "*Cite* button that gives the passage with its page.\n"
         ),
         cite.chicago(work) + "\n",
+        "BibTeX:\n",
         "```bibtex\n" + cite.bibtex(work) + "\n```\n",
+        "RIS:\n",
         "```\n" + cite.ris(work) + "\n```\n",
     ]
-    if downloads:
-        parts.append("Downloads: " + ", ".join(downloads) + "\n")
+    if data:
+        parts.append("Works cited: " + " · ".join(data) + "\n")
     return "\n".join(parts)

@@ -58,7 +58,7 @@ def report(editions: list[Edition]) -> str:
         document = edition.document
         parts.append(f"## {escape(edition.work.title)} {{ #{edition.work.id} }}\n")
         parts.append(
-            f"Source `{escape(document.source)}`: {document.line_count} lines, {len(document.pages)} printed "
+            f"Source `{escape(document.source)}`: {document.line_count:,} lines, {len(document.pages):,} printed "
             f"pages, layout profile *{document.profile}*, {len(document.corrections)} editorial corrections "
             "applied.\n"
         )
@@ -67,7 +67,7 @@ def report(editions: list[Edition]) -> str:
         for chapter, section in zip(edition.chapters, document.sections, strict=True):
             notes, hyphens, roles = _notes(section), _hyphens(document, section), _roles(document, section)
             link = f'<a href="../{edition.work.id}/{chapter.path.stem}.html">{html.escape(section.label)}</a>'
-            first = (link, f"{section.pages.first}–{section.pages.last}")
+            first = (link, _pages(section.pages.first, section.pages.last))
             notes_rows.append(
                 (
                     first,
@@ -111,7 +111,7 @@ def _incomplete_notes(edition: Edition) -> list[str]:
     if not rows:
         return []
     return [
-        "<details class=\"apparat-report-notes\"><summary>Notes missing or cut short, by printed number</summary>",
+        '<details class="apparat-report-notes"><summary>Notes missing or cut short, by printed number</summary>',
         f"<ul>{''.join(rows)}</ul></details>\n",
     ]
 
@@ -119,18 +119,28 @@ def _incomplete_notes(edition: Edition) -> list[str]:
 def _table(rows: list[tuple[tuple[str, str], dict[str, int]]]) -> list[str]:
     """An HTML table with a total row: figures right-aligned; on a phone each row is a block of
     `label: value` pairs (the cells carry their column's name), so that eight columns fit a narrow screen."""
-    header = ["chapter", "pages", *rows[0][1]] if rows else ["chapter", "pages"]
+    keys = list(rows[0][1]) if rows else []
+    header = ["Chapter", "Pages", *(name.capitalize() for name in keys)]
     totals: Counter[str] = Counter()
     body = []
     for (link, pages), values in rows:
         totals.update(values)
-        cells = [link, pages, *(str(v) for v in values.values())]
-        body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, cells, strict=True)) + "</tr>")
-    total = ["<strong>all</strong>", "", *(f"<strong>{totals[key]}</strong>" for key in header[2:])]
-    body.append("<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, total, strict=True)) + "</tr>")
+        cells = [link, pages, *(f"{v:,}" for v in values.values())]
+        body.append(
+            "<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, cells, strict=True)) + "</tr>"
+        )
+    total = ["<strong>All</strong>", "", *(f"<strong>{totals[key]:,}</strong>" for key in keys)]
+    body.append(
+        "<tr>" + "".join(_cell(name, cell) for name, cell in zip(header, total, strict=True)) + "</tr>"
+    )
     head = "<tr>" + "".join(f'<th scope="col">{name}</th>' for name in header) + "</tr>"
     table = f"<thead>{head}</thead><tbody>{''.join(body)}</tbody>"
     return [f'<div class="apparat-report"><table class="apparat-figures">{table}</table></div>\n']
+
+
+def _pages(first: int, last: int) -> str:
+    """A chapter's printed pages, never broken between the two numbers."""
+    return str(first) if first == last else f'<span class="apparat-nowrap">{first}–{last}</span>'
 
 
 def _cell(name: str, content: str) -> str:
@@ -140,7 +150,7 @@ def _cell(name: str, content: str) -> str:
 def about(editions: list[Edition]) -> str:
     works = "\n".join(
         f"- *{escape(e.work.title)}* ({escape(e.work.author)}): {len(e.document.sections)} sections, "
-        f"{len(e.document.notes())} notes, {len(e.document.annotations)} annotated spans."
+        f"{len(e.document.notes()):,} notes, {len(e.document.annotations):,} annotated spans."
         for e in editions
     )
     return f"""---
@@ -174,8 +184,8 @@ and the notes list says so: a gap is never silent. A note that breaks off in the
 each with its reason, and applied to the source line before conversion; nothing else is changed.
 
 **Apparatus.** Russian terms, factions, persons and citations are linked to the glossary, the register
-and the bibliography; hovering or focusing them shows a short entry. These links are the editors' work,
-not the author's.
+and the bibliography; hovering or focusing them shows a short entry. These links are the editors’ work,
+not the author’s.
 
 **Identifiers.** Chapters, paragraphs (`#ch03-l4521`: the source line a paragraph begins on), notes
 (`#fn:57`) and printed pages (`#p123`) have stable anchors. A build fails if it would remove a published

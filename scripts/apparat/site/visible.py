@@ -29,7 +29,8 @@ _UNSEEN_CLASSES = frozenset(
     {"md-visually-hidden", "apparat-visually-hidden", "visually-hidden", "sr-only", "headerlink"}
 )
 _HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+_ASCII_SPACE_CHARS = " \t\n\r\f"
+_ASCII_SPACE = re.compile(f"[{_ASCII_SPACE_CHARS}]+")
 
 
 def is_hidden(node: LexborNode) -> bool:
@@ -44,7 +45,9 @@ def is_hidden(node: LexborNode) -> bool:
     return bool(_UNSEEN_CLASSES.intersection((attributes.get("class") or "").split()))
 
 
-def _collect(node: LexborNode, out: list[str], skip: frozenset[int]) -> None:
+def _collect(
+    node: LexborNode, out: list[str | LexborNode], skip: frozenset[int], marked: frozenset[int] = frozenset()
+) -> None:
     closed = node.tag == "details" and "open" not in node.attributes  # only its summary is shown
     for child in node.iter(include_text=True):
         if child.tag == "-text":
@@ -58,7 +61,11 @@ def _collect(node: LexborNode, out: list[str], skip: frozenset[int]) -> None:
         block = child.tag in _BLOCKS
         if block:
             out.append(" ")
-        _collect(child, out, skip)
+        if child.mem_id in marked:
+            out.append(child)  # where it opens; the same node again where it closes
+        _collect(child, out, skip, marked)
+        if child.mem_id in marked:
+            out.append(child)
         if block:
             out.append(" ")
 
@@ -72,6 +79,38 @@ def visible_text(node: LexborNode, without: list[LexborNode] | None = None) -> s
     """What a reader sees of `node`, white space collapsed; the elements in `without` are left out too."""
     if is_hidden(node):
         return ""
-    out: list[str] = []
+    out: list[str | LexborNode] = []
     _collect(node, out, frozenset(n.mem_id for n in without or ()))
-    return collapse("".join(out))
+    return collapse("".join(piece for piece in out if isinstance(piece, str)))
+
+
+def visible_text_and_spans(
+    node: LexborNode, spans: list[LexborNode], without: list[LexborNode] | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """`visible_text(node, without)`, and where in it each element of `spans` stands: (start, end) offsets,
+    in the order given ((0, 0) for one the reader does not see)."""
+    if is_hidden(node):
+        return "", [(0, 0)] * len(spans)
+    out: list[str | LexborNode] = []
+    _collect(node, out, frozenset(n.mem_id for n in without or ()), frozenset(n.mem_id for n in spans))
+    # White space collapsed as `collapse` does, counting where the marked elements open and close.
+    text: list[str] = []
+    where: dict[int, list[int]] = {}
+    for piece in out:
+        if not isinstance(piece, str):
+            where.setdefault(piece.mem_id, []).append(len(text))
+            continue
+        for char in piece:
+            if char in _ASCII_SPACE_CHARS:
+                if text and text[-1] != " ":
+                    text.append(" ")
+            else:
+                text.append(char)
+    if text and text[-1] == " ":
+        text.pop()
+    length = len(text)
+    found = []
+    for span in spans:
+        start, end = where.get(span.mem_id, [0, 0])
+        found.append((min(start, length), min(end, length)))
+    return "".join(text), found

@@ -13,6 +13,10 @@ belongs to the note that ran over, which is the last note *referenced in the bod
 * otherwise (no marker on the previous page, or its last note ended there) no note can be shown to own the
   tail: it stays where it is as an orphan `Fragment` of its page.
 
+Where the profile finds that the text inside a page's notes resumes after lines the extraction lost
+(`State.resumes`), the note above breaks off there and the text from that line on is an orphan `Fragment`
+too: the lost lines may have held the end of that note, or the numbers and starts of others.
+
 In every case the evidence is recorded, and a tail is never appended to a note that ended on an earlier
 page.
 """
@@ -36,6 +40,8 @@ Key = tuple[int, int]
 @dataclass(slots=True)
 class _Tail:
     lines: list[tuple[int, str]] = field(default_factory=list)
+    after: str = ""
+    """For text resuming after a gap: what is printed above it (`note 12`, `a fragment`)."""
 
 
 def build_notes(state: State) -> None:
@@ -51,12 +57,15 @@ def build_notes(state: State) -> None:
 
     pieces: dict[Key, list[tuple[int, str]]] = {}
     tails: list[_Tail] = []
+    resumed: list[_Tail] = []
     current: list[tuple[int, str]] | None = None
+    last_number: int | None = None
     for index, role in enumerate(state.roles):
         if role is not Role.NOTE:
             continue
         if index in state.note_starts:
-            current = pieces[(scope(index), state.note_starts[index])] = []
+            last_number = state.note_starts[index]
+            current = pieces[(scope(index), last_number)] = []
             current.append((index, state.lines[index][state.note_text_start[index] :]))
         elif index in state.tails:
             if tails and current is tails[-1].lines and current[-1][0] == _previous_note_line(state, index):
@@ -65,6 +74,11 @@ def build_notes(state: State) -> None:
                 tails.append(_Tail())
                 current = tails[-1].lines
                 current.append((index, state.lines[index]))
+        elif index in state.resumes:
+            above = "a fragment" if resumed and current is resumed[-1].lines else f"note {last_number}"
+            resumed.append(_Tail(after=above if current is not None else "no note"))
+            current = resumed[-1].lines
+            current.append((index, state.lines[index]))
         elif current is not None:
             current.append((index, state.lines[index]))
         else:
@@ -111,6 +125,22 @@ def build_notes(state: State) -> None:
                 Fragment(text, Span(first + 1, tail.lines[-1][0] + 1), page, found)
             )
             _mark_fragment(state, tail)
+    for gap in resumed:
+        first = gap.lines[0][0]
+        page = pages.page_of(first)
+        text, _ = join_lines(state, gap.lines, lexicon)
+        fragments.setdefault(_section_of(ranges, first), []).append(
+            Fragment(
+                text,
+                Span(first + 1, gap.lines[-1][0] + 1),
+                page,
+                f"the notes of p. {page} resume at line {first + 1} after lines the extraction lost: the "
+                f"text does not go on from {gap.after} above it, and no note can be shown to own it",
+            )
+        )
+        _mark_fragment(state, gap)
+    for fragment_list in fragments.values():
+        fragment_list.sort(key=lambda f: f.lines.first)
     for k, section in enumerate(state.sections):
         keys = sorted(key for key, owner in home.items() if owner == k)
         if per_section and keys:  # every number up to the chapter's highest, so a lost marker still shows
