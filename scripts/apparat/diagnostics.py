@@ -80,7 +80,11 @@ class Code(StrEnum):
     """A page without the strict Content-Security-Policy, or with inline script, an event handler or a
     `javascript:` address (which the policy would block)."""
     SITE_ANCHOR_REMOVED = "site.anchor-removed"
-    """A published anchor is gone from the build and no redirect is declared."""
+    """A published anchor is gone from the build and no redirect is declared (for a paragraph: nor is its
+    passage found elsewhere)."""
+    SITE_ANCHOR_REUSED = "site.anchor-reused"
+    """A published paragraph id holds another passage now (its old links would land on the wrong text), or a
+    redirect starts from an anchor the build still has."""
     PAGE_UNSAFE = "data.unsafe-page"
     """A hand-written page holds script, an event handler, a script address or a style."""
     BIB_SYNTAX = "bib.syntax"

@@ -6,16 +6,12 @@ The annotation and page-writing packages (glossary, bib, site) share this one va
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from apparat.model import ABSTRACT_TARGET, Document
+from apparat.model import ABSTRACT_TARGET, Document, section_of
 from apparat.render.markdown import ChapterFile
 from apparat.render.notes import note_anchor
 from apparat.works import Work
-
-_TARGET_TAIL = re.compile(r"-[bnfl]\d+$")
-"""What a target adds to its section's id: a block, note, fragment or line number."""
 
 
 @dataclass(slots=True)
@@ -25,8 +21,8 @@ class Edition:
     chapters: list[ChapterFile] = field(default_factory=list)
 
     def chapter_of(self, target: str) -> ChapterFile | None:
-        """The chapter holding a block id (`ch01-b012`), note id (`ch01-n12`) or fragment id (`ch01-f4521`)."""
-        section = _TARGET_TAIL.sub("", target)
+        """The chapter holding a block id (`ch01-l123`), note id (`ch01-n12`) or fragment id (`ch01-f4521`)."""
+        section = section_of(target)
         return next((c for c in self.chapters if c.section_id == section), None)
 
     def url(self, target: str) -> str:

@@ -73,11 +73,34 @@ class PageBreak:
     line: int
 
 
+def block_id(section_id: str, first_line: int) -> str:
+    """A block's id: its section and the source line it begins on (`ch03-l4521`).
+
+    Ids are published anchors that readers cite. Numbering blocks by their order (`ch03-b042`, the first release)
+    gave a cited id to another passage whenever the converter split or joined a block before it; a block's
+    first source line stays its own when blocks around it are re-segmented, and no other passage can begin
+    there. See docs/anchors.md.
+    """
+    return f"{section_id}-l{first_line}"
+
+
+_TARGET = re.compile(r"^(?P<section>.+)-(?:l\d+|b\d{3,}|n\d+|f\d+)$")
+
+
+def section_of(target: str) -> str:
+    """The section id of a block id (`ch03-l4521`, or `ch03-b042` of earlier releases), a note id
+    (`ch03-n57`) or an orphan note fragment's id (`ch03-f4530`, `Fragment.target`); any other target is
+    returned as it is."""
+    found = _TARGET.match(target)
+    return found["section"] if found else target
+
+
 @dataclass(slots=True)
 class Block:
     """A heading, paragraph or block quotation of the reading text."""
 
     id: str
+    """`block_id(section, first source line)`: stable when blocks around it are split or joined."""
     kind: BlockKind
     text: str
     """The text, joined across lines and pages, with each note marker as `[^N]` (`NOTE_MARKER`)."""

@@ -8,7 +8,7 @@ The `.yml` names the profile and lists only what the case is about; every key is
     pages: [[1, 1], [2, 40]]           # every printed page: [number, first line]
     roles: {12: running-head}          # the role of some lines
     sections: [{id: intro, title: Introduction}]
-    blocks: {intro-b001: {kind: paragraph, text: ...}}
+    blocks: {intro-l3: {kind: paragraph, text: ...}}
     notes: {intro-n2: {status: missing}}
     fragments: {intro: [{page: 4, lines: [24, 24]}]}   # orphan note fragments of a section
     hyphenation: [{line: 7, result: bureaucracy, decision: join}]

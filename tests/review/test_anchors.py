@@ -1,4 +1,5 @@
-"""A published anchor never disappears silently: removed anchors fail the check unless redirected."""
+"""A published anchor never disappears silently: removed anchors fail the check unless redirected; the
+published list carries a fingerprint of each paragraph's passage."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import pytest
 
 from apparat.cli import main
 from apparat.review import anchors
+from apparat.review.fingerprint import fingerprint
 
 CHAPTER = """<html><body><nav id="nav-x"></nav><article>
 <h1 id="ch01">Chapter 1</h1><span class="pb" id="p23"></span>
-<p id="ch01-b001">Text<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>
-<h2 id="ch01-b002">1.1 Heading</h2>
-<div class="footnote"><ol><li id="fn:1">Note.</li></ol></div>
+<p id="ch01-l3">Text<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>
+<h2 id="ch01-l5">1.1 Heading</h2>
+<div class="footnote"><ol><li id="fn:1">Note.</li></ol><p id="ch01-f9">A note fragment no note owns.</p></div>
 </article></body></html>"""
 
 
@@ -31,9 +33,10 @@ def test_collect_keeps_published_kinds_only(tmp_path: Path) -> None:
         "w/02-one.html",
         "w/02-one.html#ch01",
         "w/02-one.html#p23",
-        "w/02-one.html#ch01-b001",
-        "w/02-one.html#ch01-b002",
+        "w/02-one.html#ch01-l3",
+        "w/02-one.html#ch01-l5",
         "w/02-one.html#fn:1",
+        "w/02-one.html#ch01-f9",  # an orphan note fragment: its first source line
     }
 
 
@@ -45,26 +48,45 @@ def test_removed_and_redirected() -> None:
     assert anchors.removed(published, current, redirects) == ["w/a.html#p2"]
 
 
-def test_merge_keeps_works_not_built() -> None:
-    assert anchors.merge({"w/a.html#p1", "other/x.html#p9"}, {"w/a.html#p2"}) == {
-        "w/a.html#p2",
-        "other/x.html#p9",
+def test_merge_keeps_every_anchor_once_published() -> None:
+    old, new = fingerprint("Text of the release."), fingerprint("Text of the release, mended.")
+    published = {"w/a.html#p1": None, "w/a.html#ch01-b001": old, "w/a.html#ch01-l3": old}
+    current = {"w/a.html#p2": None, "w/a.html#ch01-l3": new}
+    assert anchors.merge(published, current) == {
+        "w/a.html#p1": None,  # gone, but promised: the check keeps asking for it or its redirect
+        "w/a.html#p2": None,
+        "w/a.html#ch01-b001": old,  # an id of the first release keeps the passage it named then
+        "w/a.html#ch01-l3": new,
     }
+
+
+def test_scan_reads_each_paragraph_as_shown_without_its_note_calls(tmp_path: Path) -> None:
+    built = anchors.scan(_site(tmp_path / "site", {"w/02-one.html": CHAPTER}))
+    assert built.passages == {"w/02-one.html#ch01-l3": "Text", "w/02-one.html#ch01-l5": "1.1 Heading"}
+
+
+def test_the_list_round_trips_with_fingerprints(tmp_path: Path) -> None:
+    listing = tmp_path / "published.txt"
+    published = {"w/a.html": None, "w/a.html#ch01-l3": fingerprint("A passage of the sample, in our words.")}
+    anchors.write_list(listing, published)
+    assert anchors.read_list(listing) == published
+    listing.write_text("w/a.html#ch01-l3 not-a-fingerprint\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"published.txt:1: expected a fingerprint"):
+        anchors.read_list(listing)
 
 
 @pytest.mark.parametrize("declared", [False, True])
 def test_command_fails_on_a_removed_anchor_unless_redirected(tmp_path: Path, declared: bool) -> None:
     site = _site(tmp_path / "site", {"w/02-one.html": CHAPTER})
-    listing = tmp_path / "published.txt"
-    redirects = tmp_path / "redirects.yml"
-    args = ["anchors", "--site-dir", str(site), "--list", str(listing), "--redirects", str(redirects)]
+    data = tmp_path / "data"
+    data.mkdir()
+    args = ["anchors", "--site-dir", str(site), "--data", str(data)]
     assert main([*args, "--record"]) == 0
     assert main(args) == 0
-    (site / "w/02-one.html").write_text(CHAPTER.replace('id="ch01-b002"', 'id="ch01-b003"'), encoding="utf-8")
+    (site / "w/02-one.html").write_text(CHAPTER.replace('id="p23"', 'id="p24"'), encoding="utf-8")
     if declared:
-        redirects.write_text(
-            "redirects:\n  - from: w/02-one.html#ch01-b002\n    to: w/02-one.html#ch01-b003\n",
-            encoding="utf-8",
+        (data / "redirects.yml").write_text(
+            "redirects:\n  - from: w/02-one.html#p23\n    to: w/02-one.html#p24\n", encoding="utf-8"
         )
     assert main(args) == (0 if declared else 1)
 

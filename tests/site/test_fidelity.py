@@ -72,8 +72,8 @@ def _broken_copy(site: Path, tmp_path: Path, page: str, old: str, new: str) -> P
         ("sample-book/01-introduction.html", r'title="Back to the text at note 1"', 'title="Back to note 4"',
          "return link of note 1"),
         # words in a paragraph that the model does not have
-        ("sample-book/01-introduction.html", r'(<p id="intro-b001">)', r"\1Hidden words? No: shown words. ",
-         "#intro-b001: error: expected the visible text"),
+        ("sample-book/01-introduction.html", r'(<p id="intro-l3">)', r"\1Hidden words? No: shown words. ",
+         "#intro-l3: error: expected the visible text"),
     ],
 )  # fmt: skip
 def test_a_broken_page_fails_the_check(
@@ -90,7 +90,7 @@ def test_hidden_text_is_not_what_the_reader_sees(
 ) -> None:
     layout = sample_build[0]
     site = _broken_copy(
-        layout.site, tmp_path, "sample-book/01-introduction.html", r'(<p id="intro-b001">)',
+        layout.site, tmp_path, "sample-book/01-introduction.html", r'(<p id="intro-l3">)',
         r'\1<span hidden>hidden words</span><span style="display: none">more</span>',
     )  # fmt: skip
     assert check_fidelity(site, load_models(layout.models)).diagnostics == []

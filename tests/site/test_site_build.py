@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from apparat.glossary.annotate import texts as annotated_texts
-from apparat.model import AnnotationKind, Evidence
+from apparat.model import AnnotationKind, Evidence, section_of
 from apparat.site.build import BuildResult, build_site
 from apparat.site.bundle import write_bundle
 from apparat.site.layout import Layout
@@ -107,7 +107,7 @@ def test_italics_in_the_pages_are_the_models(sample_build: tuple[Layout, BuildRe
         for chapter in edition.chapters:
             expected = []
             for target, found in spans.items():
-                if target.split("-b")[0].split("-n")[0] != chapter.section_id:
+                if section_of(target) != chapter.section_id:
                     continue
                 merged: list[list[int]] = []
                 for start, end in sorted(found):

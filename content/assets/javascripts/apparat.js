@@ -1,6 +1,6 @@
 /* The edition's reading tools, on top of Material (no instant loading, so this runs once per page load).
  *
- * - a copy-link and a "Cite" control on every paragraph with a stable id (`ch03-b042`);
+ * - a copy-link and a "Cite" control on every paragraph with a stable id (`ch03-l4521`);
  * - "Cite this passage": Chicago, BibTeX and RIS with the printed-page locator, from the page's citation
  *   data (the JSON block written by overrides/main.html from the front matter and works.yml);
  * - a page-number jump box (`#p123`), across chapters of the same work;

@@ -1,8 +1,11 @@
-"""Check that a built site keeps every anchor the last release published, or record the current ones.
+"""Check that a built site keeps every anchor the releases published, or record the current ones.
 
 `apparat anchors` compares SITE (default site/) with content/data/published-anchors.txt and exits 1 listing
-each removed page, paragraph, note or printed-page anchor that content/data/redirects.yml does not move.
-`apparat anchors --record` rewrites the list from SITE: do this when making a release.
+each removed page, note or printed-page anchor that content/data/redirects.yml does not move, each
+published paragraph whose passage is found nowhere, and each paragraph id that now holds another passage.
+It prints how many paragraphs kept their id and how many moved (the moves the site ships to old links);
+`--moves` lists each move. `apparat anchors --record` adds SITE's anchors, each paragraph with a fingerprint
+of its passage, to the list: do this when making a release.
 """
 
 from __future__ import annotations
@@ -11,44 +14,54 @@ import argparse
 import sys
 from pathlib import Path
 
-from apparat.review import anchors
+from apparat.diagnostics import Severity
+from apparat.review import anchors, moves
+from apparat.site.contributed import audit_anchors
 from apparat.works import project
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", type=Path, help="the built site (default: site/)")
     parser.add_argument(
-        "--record", action="store_true", help="record the site's anchors as the published list"
+        "--record", action="store_true", help="add the site's anchors to the published list (at a release)"
     )
-    parser.add_argument("--list", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--redirects", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--moves", action="store_true", help="list every published paragraph that is not where it was"
+    )
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
-    data = project() / "content" / "data"
+    data = args.data or project() / "content" / "data"
     args.site_dir = args.site_dir or project() / "site"
-    args.list = args.list or data / "published-anchors.txt"
-    args.redirects = args.redirects or data / "redirects.yml"
+    listing = data / "published-anchors.txt"
     if not args.site_dir.is_dir():
         print(
             f"{args.site_dir}: expected a built site, found no such folder (run apparat build)",
             file=sys.stderr,
         )
         return 1
-    current = anchors.collect(args.site_dir)
     if args.record:
-        anchors.write_list(args.list, anchors.merge(anchors.read_list(args.list), current))
-        print(f"recorded {len(current):,} anchors in {args.list}", file=sys.stderr)
-        return 0
-    try:
-        redirects = anchors.read_redirects(args.redirects)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    lost = anchors.removed(anchors.read_list(args.list), current, redirects)
-    for anchor in lost:
+        try:
+            published = anchors.read_list(listing)
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        current = anchors.fingerprints(anchors.scan(args.site_dir))
+        anchors.write_list(listing, anchors.merge(published, current))
+        passages = sum(1 for recorded in current.values() if recorded is not None)
         print(
-            f"{args.list}: expected {anchor} in the build (or a redirect), found it removed", file=sys.stderr
+            f"recorded {len(current):,} anchors ({passages:,} paragraphs with fingerprints) in {listing}",
+            file=sys.stderr,
         )
-    print(f"anchors: {len(current):,} in the build, {len(lost)} published anchor(s) removed", file=sys.stderr)
-    return 1 if lost else 0
+        return 0
+    audit = audit_anchors(args.site_dir, data)
+    for diagnostic in audit.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if args.moves:
+        for move in audit.moves:
+            if move.outcome not in (moves.Outcome.SAME, moves.Outcome.EDITED):
+                print(f"{move.anchor}\t{move.outcome}\t{move.target or '-'}\t{move.coverage:.2f}")
+    errors = sum(1 for d in audit.diagnostics if d.severity is Severity.ERROR)
+    print(f"anchors: {audit.figures}; {errors} problem(s)", file=sys.stderr)
+    return 1 if errors else 0

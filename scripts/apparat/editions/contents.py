@@ -23,7 +23,16 @@ from apparat.editions.apparatus import (
     persons_part,
     terms_part,
 )
-from apparat.model import ABSTRACT_TARGET, AnnotationKind, BlockKind, Document, Note, NoteStatus, Section
+from apparat.model import (
+    ABSTRACT_TARGET,
+    AnnotationKind,
+    BlockKind,
+    Document,
+    Note,
+    NoteStatus,
+    Section,
+    section_of,
+)
 from apparat.render.xhtml import Notes, Target, Writer, attr, section_heading, text
 from apparat.site import cite
 from apparat.works import Work
@@ -96,7 +105,7 @@ def plain_heading(value: str) -> str:
 def parts(work: Work, document: Document, apparatus: Apparatus, placement: Placement) -> list[Part]:
     """The parts of the edition in reading order."""
     keys = included(document, work, apparatus)
-    section_of = {s.id: s for s in document.sections}
+    sections = {s.id: s for s in document.sections}
 
     def entry_href(kind: AnnotationKind, key: str) -> str | None:
         if key not in keys[kind]:
@@ -104,8 +113,8 @@ def parts(work: Work, document: Document, apparatus: Apparatus, placement: Place
         return f"{placement.file(PARTS[kind].part)}#{entry_id(kind, key)}"
 
     def target_href(target: str) -> str:
-        section = target.rpartition("-n")[0] if "-n" in target else target.rpartition("-b")[0]
-        return f"{placement.file(section if section in section_of else 'title')}#{target}"
+        section = section_of(target)
+        return f"{placement.file(section if section in sections else 'title')}#{target}"
 
     entries = {kind: {key: str(entry_href(kind, key)) for key in found} for kind, found in keys.items()}
     writer = Writer(document, Target(entries, placement.notes, notices=placement.notices))

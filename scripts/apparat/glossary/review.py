@@ -38,7 +38,7 @@ class Span:
 @dataclass(frozen=True, slots=True)
 class Passage:
     target: str
-    """The block or note id (`ch03-b042`, `ch03-n57`, `abstract`)."""
+    """The block or note id (`ch03-l4521`, `ch03-n57`, `abstract`)."""
     text: str
     spans: tuple[Span, ...] = ()
 

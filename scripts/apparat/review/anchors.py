@@ -1,30 +1,45 @@
-"""Published anchors never disappear silently.
+"""Published anchors never disappear silently, and a cited paragraph id never lands on another passage.
 
-Readers cite `…/03-chapter-2.html#p123` and `#ch02-b041`; a rebuild that drops such an anchor breaks their
-citations. After each release the list of anchors of the built site is recorded
-(`content/data/published-anchors.txt`, one `page.html#anchor` per line, plus `page.html` for each page);
-the check compares a new build against it and fails on any removed page, paragraph, note or printed-page
-anchor that `content/data/redirects.yml` does not map to a new place.
+Readers cite `…/03-chapter-2.html#p123` and `#ch02-l2041`; a rebuild that drops such an anchor, or gives its
+id to other text, breaks their citations. After each release the anchors of the built site are recorded
+(`content/data/published-anchors.txt`, one `page.html#anchor` per line, plus `page.html` for each page),
+each paragraph anchor with a fingerprint of its passage (`apparat.review.fingerprint`). A new build is
+compared with that list (`audit`):
+
+* a page, note, printed-page, section or entry anchor must still exist, or be moved by a redirect declared
+  in `content/data/redirects.yml`;
+* a paragraph anchor must still hold its passage, or, when its id is gone, its passage must be found in the
+  build (`apparat.review.moves`) or its move declared; the moves are shipped with the site so that old links
+  land on the passage they cited (`apparat.site.moved`). An id that now names another passage is an error:
+  no map could tell an old link to it from a new one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
 from apparat import datacheck
+from apparat.review.fingerprint import Fingerprint, fingerprint, parse
+from apparat.site.visible import visible_text
 from apparat.untrusted import LinedDict, load_yaml
 from apparat.works import display_path
 
-# Anchors we promise to keep: pages (p123), blocks (ch01-b012, part-1-b003), notes (fn:12), sections,
-# and every entry of the glossary and bibliography pages.
-_PUBLISHED = re.compile(r"^(p\d+|fn:\d+|[a-z0-9-]+-b\d{3,}|intro|ch\d\d|introduction|part-\d+|conclusion)$")
+PASSAGE = re.compile(r"^[a-z0-9-]+-(?:l\d+|b\d{3,})$")
+"""Paragraph, heading and quotation ids: `<section>-l<line>`, and `<section>-b<NNN>` of the first release."""
+# Anchors we promise to keep: pages (p123), blocks (ch01-l212, part-1-l40, ch01-b012), notes (fn:12),
+# orphan note fragments (ch05-f4530, their first source line), sections, and every entry of the glossary
+# and bibliography pages.
+_PUBLISHED = re.compile(r"^(p\d+|fn:\d+|[a-z0-9-]+-f\d+|intro|ch\d\d|introduction|part-\d+|conclusion)$")
 _SKIP_FOLDERS = {"assets", "search", "generated"}
 # Pages whose every id is an entry readers link to (a glossary term, a bibliography key).
 _ENTRY_PAGES = re.compile(r"^(glossary/[^/]+|[^/]+/bibliography)\.html$")
+Published = Mapping[str, Fingerprint | None]
+"""The published list: anchor → the fingerprint of its passage (None: not a paragraph, or not recorded)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,35 +49,81 @@ class Redirect:
     line: int
 
 
-def collect(site: Path) -> set[str]:
+@dataclass(slots=True)
+class Built:
+    """What a built site publishes: every anchor, and the text a reader sees of each paragraph anchor."""
+
+    anchors: set[str] = field(default_factory=set)
+    passages: dict[str, str] = field(default_factory=dict)
+    """Paragraph anchor → its visible text without note calls, in reading order (pages by file name)."""
+
+    @property
+    def works(self) -> set[str]:
+        return {work_of(anchor) for anchor in self.anchors}
+
+
+def work_of(anchor: str) -> str:
+    return anchor.split("/", 1)[0]
+
+
+def scan(site: Path) -> Built:
     """Every published anchor of a built site, as `folder/page.html#id` (and `folder/page.html`)."""
-    found: set[str] = set()
+    built = Built()
     for page in sorted(site.glob("*/*.html")):
         if page.parent.name in _SKIP_FOLDERS:
             continue
         name = f"{page.parent.name}/{page.name}"
-        found.add(name)
+        built.anchors.add(name)
         article = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("article")
         if article is None:
             continue
         entries = bool(_ENTRY_PAGES.match(name))
         for node in article.css("[id]"):
             anchor = node.attributes.get("id") or ""
-            if _PUBLISHED.match(anchor) or (entries and anchor and not anchor.startswith("fnref")):
-                found.add(f"{name}#{anchor}")
-    return found
+            if PASSAGE.match(anchor):
+                # Note calls are left out: their numbers are the notes' business, not the passage's.
+                built.passages[f"{name}#{anchor}"] = visible_text(node, node.css("sup"))
+            elif not (_PUBLISHED.match(anchor) or (entries and anchor and not anchor.startswith("fnref"))):
+                continue
+            built.anchors.add(f"{name}#{anchor}")
+    return built
 
 
-def read_list(path: Path) -> set[str]:
+def collect(site: Path) -> set[str]:
+    return scan(site).anchors
+
+
+def fingerprints(built: Built) -> dict[str, Fingerprint | None]:
+    """The list to publish for a built site: its anchors, paragraphs with their fingerprints."""
+    return {
+        anchor: fingerprint(built.passages[anchor]) if anchor in built.passages else None
+        for anchor in built.anchors
+    }
+
+
+def read_list(path: Path) -> dict[str, Fingerprint | None]:
+    """The published list: `anchor` or `anchor fingerprint` per line, `#` comments."""
     if not path.is_file():
-        return set()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+        return {}
+    published: dict[str, Fingerprint | None] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        anchor, _, recorded = line.strip().partition(" ")
+        try:
+            published[anchor] = parse(recorded.strip()) if recorded.strip() else None
+        except ValueError as error:
+            raise ValueError(f"{display_path(path)}:{number}: {error}") from None
+    return published
 
 
-def write_list(path: Path, anchors: set[str]) -> None:
-    header = "# Anchors published by the last release: `apparat anchors --record` rewrites this file.\n"
-    path.write_text(header + "".join(f"{anchor}\n" for anchor in sorted(anchors)), encoding="utf-8")
+def write_list(path: Path, published: Published) -> None:
+    header = (
+        "# Anchors published by the releases: `apparat anchors --record` adds a release's anchors to this file.\n"
+        "# A paragraph anchor carries a fingerprint of its passage (hashes only: see apparat.review.fingerprint).\n"
+    )
+    lines = [f"{anchor} {recorded}" if recorded else anchor for anchor, recorded in sorted(published.items())]
+    path.write_text(header + "".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 def read_redirects(path: Path) -> list[Redirect]:
@@ -83,17 +144,17 @@ def read_redirects(path: Path) -> list[Redirect]:
     return redirects
 
 
-def removed(published: set[str], current: set[str], redirects: list[Redirect]) -> list[str]:
+def removed(published: Published | set[str], current: set[str], redirects: list[Redirect]) -> list[str]:
     """Published anchors missing from the current build and not redirected to an anchor that exists.
 
     Only works present in the current build are compared: building without the real sources must not
     count their pages as removed.
     """
-    built_folders = {anchor.split("/", 1)[0] for anchor in current}
+    built_folders = {work_of(anchor) for anchor in current}
     moved = {r.old: r.new for r in redirects}
     lost = []
-    for anchor in sorted(published - current):
-        if anchor.split("/", 1)[0] not in built_folders:
+    for anchor in sorted(set(published) - current):
+        if work_of(anchor) not in built_folders:
             continue
         target = moved.get(anchor)
         if target is None or target not in current:
@@ -101,8 +162,7 @@ def removed(published: set[str], current: set[str], redirects: list[Redirect]) -
     return lost
 
 
-def merge(published: set[str], current: set[str]) -> set[str]:
-    """The new published list: the current build's anchors, plus those of works it did not build."""
-    built_folders = {anchor.split("/", 1)[0] for anchor in current}
-    kept = {anchor for anchor in published if anchor.split("/", 1)[0] not in built_folders}
-    return kept | current
+def merge(published: Published, current: Published) -> dict[str, Fingerprint | None]:
+    """The new published list: every anchor published before (a release's promise does not lapse: its
+    moves stay in the map), with the current build's anchors and fingerprints over it."""
+    return {**published, **current}

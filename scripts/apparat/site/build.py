@@ -24,9 +24,9 @@ from apparat.editions.make import FORMATS, file_name, remove_downloads, write_do
 from apparat.export.json import to_json
 from apparat.model import NoteStatus
 from apparat.render.markdown import write_chapters
-from apparat.site import config, pages, report, search, tips
+from apparat.site import config, moved, pages, report, search, tips
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_content
+from apparat.site.contributed import audit_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import Layer, load_layers
 from apparat.site.layout import Layout
@@ -252,13 +252,18 @@ def build_site(
             if not result.failed:
                 search.write_index(temp)  # from the built pages: the index holds what they show
                 clock.lap("search index")
+                # from the built pages too: where each published paragraph's passage is now
+                anchor_audit = audit_anchors(temp, layout.data)
+                moved.write(temp, anchor_audit.moved)
+                say(f"anchors: {anchor_audit.figures}")
+                clock.lap("anchors")
             if not result.failed:
                 say("checking links, anchors, footnotes, tooltips and hosts")
                 result.diagnostics += check_site(
                     temp, result.tips, mount=urlsplit(layout.site_url or "/").path
                 )
                 if layer_names is None:  # a build without some layers lacks their pages by design
-                    result.diagnostics += check_anchors(temp, layout.data)
+                    result.diagnostics += anchor_audit.diagnostics
                 say("checking what the pages show against the models (note numbers, text, back-links)")
                 fidelity = check_fidelity(
                     temp, load_models(layout.models, [e.work.id for e in result.editions])

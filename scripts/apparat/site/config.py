@@ -110,6 +110,7 @@ def write(layout: Layout, editions: list[Edition], site_dir: Path | None = None)
             TIPS_SCRIPT,
             "assets/javascripts/apparat.js",
             "assets/javascripts/apparat-search.js",
+            "assets/javascripts/apparat-anchors.js",
         ],
     }
     if layout.site_url:

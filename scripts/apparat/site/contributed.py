@@ -9,15 +9,18 @@
   they are one of the project's listed assets (`LISTED_ASSETS`) or written by the build itself
   (`GENERATED_DOCUMENTS`); so is a page outside the folders for hand-written pages.
 * Published anchors (`content/data/published-anchors.txt`, recorded at each release) must all still exist
-  in the new build, or be moved by a redirect declared in `content/data/redirects.yml`.
+  in the new build, or be moved by a redirect declared in `content/data/redirects.yml`; a paragraph id
+  must still hold its passage, or its passage must be found elsewhere (`apparat.review.moves`), and the
+  moves found are what `apparat.site.moved` ships to readers.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from apparat.diagnostics import Code, Diagnostic, Severity
-from apparat.review import anchors
+from apparat.review import anchors, moves
 from apparat.untrusted import UntrustedError, page_problems, page_renderer
 from apparat.works import display_path
 
@@ -83,24 +86,84 @@ def check_content(content: Path) -> list[Diagnostic]:
     return found
 
 
-def check_anchors(site: Path, data: Path) -> list[Diagnostic]:
+@dataclass(slots=True)
+class AnchorAudit:
+    """A built site against the published anchors: each paragraph's outcome, the moves readers can follow
+    (`apparat.site.moved`), and what fails the build."""
+
+    moves: list[moves.Move] = field(default_factory=list)
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def figures(self) -> str:
+        return moves.figures(self.moves)
+
+
+def audit_anchors(site: Path, data: Path) -> AnchorAudit:
     listing, redirects_file = data / "published-anchors.txt", data / "redirects.yml"
+    shown = display_path(listing)
     try:
         redirects = anchors.read_redirects(redirects_file)
     except (UntrustedError, ValueError) as error:
-        return [
-            Diagnostic(
-                Code.SITE_ANCHOR_REMOVED, Severity.ERROR, display_path(redirects_file), None, str(error)
-            )
-        ]
-    lost = anchors.removed(anchors.read_list(listing), anchors.collect(site), redirects)
-    return [
-        Diagnostic(
-            Code.SITE_ANCHOR_REMOVED,
-            Severity.ERROR,
-            display_path(listing),
+        return AnchorAudit(diagnostics=[_anchor_error(display_path(redirects_file), None, str(error))])
+    try:
+        published = anchors.read_list(listing)
+    except ValueError as error:
+        return AnchorAudit(diagnostics=[_anchor_error(shown, None, str(error))])
+    built = anchors.scan(site)
+    audit = AnchorAudit(moves.follow(published, built, redirects))
+    audit.moved = moves.client_map(audit.moves, redirects, built)
+    plain = {anchor for anchor, recorded in published.items() if recorded is None}
+    audit.diagnostics += [
+        _anchor_error(
+            shown,
             None,
             f"expected the published anchor {anchor} in the build (or a redirect), found it removed",
         )
-        for anchor in lost
+        for anchor in anchors.removed(plain, built.anchors, redirects)
     ]
+    for move in audit.moves:
+        if move.outcome is moves.Outcome.LOST:
+            audit.diagnostics.append(
+                _anchor_error(
+                    shown,
+                    None,
+                    f"expected the published paragraph {move.anchor} in the build, its passage elsewhere or a "
+                    "redirect, found none of them",
+                )
+            )
+        elif move.outcome is moves.Outcome.REUSED:
+            now = f"the passage is now at {move.target}" if move.target else "the passage is not found"
+            audit.diagnostics.append(
+                Diagnostic(
+                    Code.SITE_ANCHOR_REUSED,
+                    Severity.ERROR,
+                    shown,
+                    None,
+                    f"expected {move.anchor} to hold the passage it held when published, found another one ({now}); "
+                    "a cited id must not be given to other text (or, if it is the same passage rewritten, "
+                    "confirm it with a redirect of the id to itself)",
+                )
+            )
+    for redirect in redirects:
+        if redirect.old in built.anchors and redirect.new != redirect.old:
+            audit.diagnostics.append(
+                Diagnostic(
+                    Code.SITE_ANCHOR_REUSED,
+                    Severity.WARNING,
+                    display_path(redirects_file),
+                    redirect.line,
+                    f"expected a redirect from an anchor the build no longer has, found {redirect.old} in the "
+                    "build (readers who follow it stay there)",
+                )
+            )
+    return audit
+
+
+def _anchor_error(path: str, line: int | None, message: str) -> Diagnostic:
+    return Diagnostic(Code.SITE_ANCHOR_REMOVED, Severity.ERROR, path, line, message)
+
+
+def check_anchors(site: Path, data: Path) -> list[Diagnostic]:
+    return audit_anchors(site, data).diagnostics

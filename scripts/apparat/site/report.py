@@ -187,8 +187,10 @@ each with its reason, and applied to the source line before conversion; nothing 
 and the bibliography; hovering or focusing them shows a short entry. These links are the editors’ work,
 not the author’s.
 
-**Identifiers.** Chapters, paragraphs (`#ch03-b042`), notes (`#fn:57`) and printed pages (`#p123`) have
-stable anchors; a build that would remove a published anchor fails unless a redirect is declared.
+**Identifiers.** Chapters, paragraphs (`#ch03-l4521`: the source line a paragraph begins on), notes
+(`#fn:57`) and printed pages (`#p123`) have stable anchors. A build fails if it would remove a published
+anchor without a redirect, or give a cited paragraph id to other text. A link to a paragraph id of an
+earlier release (`#ch03-b042`) is taken to where that passage is now.
 
 ## Offline copy
 

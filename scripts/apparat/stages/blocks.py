@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from apparat.model import Block, BlockKind, PageBreak, PageRange, Role, Span
+from apparat.model import Block, BlockKind, PageBreak, PageRange, Role, Span, block_id
 from apparat.stages._lines import PageIndex, section_ranges, with_markers
 from apparat.stages.hyphenation import join_lines
 from apparat.stages.notes import _lexicon
@@ -62,15 +62,15 @@ def build_blocks(state: State) -> None:
                 drafts.append(current)
             gap = interrupted = False
         blocks = []
-        for number, draft in enumerate(drafts, 1):
-            block_id = f"{section.id}-b{number:03d}"
+        for draft in drafts:  # each source line is in one draft at most, so first lines are distinct
+            id_ = block_id(section.id, draft.lines[0] + 1)
             if draft.kind is BlockKind.HEADING:
                 index = draft.lines[0]
                 title = state.headings[index].title
                 text = f"{draft.number} {title}" if draft.number else title
                 blocks.append(
                     Block(
-                        block_id,
+                        id_,
                         draft.kind,
                         text,
                         Span(index + 1, index + 1),
@@ -91,7 +91,7 @@ def build_blocks(state: State) -> None:
             first, last = draft.lines[0], draft.lines[-1]
             blocks.append(
                 Block(
-                    block_id,
+                    id_,
                     draft.kind,
                     text,
                     Span(first + 1, last + 1),
