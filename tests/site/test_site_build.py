@@ -201,12 +201,20 @@ def test_one_page_title_and_one_citation_kind(sample_site: Path) -> None:
     assert "@article{" not in overview and "TY  - JOUR" not in overview
 
 
-def test_serve_writes_the_search_index_after_each_build(sample_site: Path, tmp_path: Path) -> None:
+def test_serve_writes_the_search_index_and_moved_anchors_after_each_build(
+    sample_build: tuple[Layout, BuildResult], tmp_path: Path
+) -> None:
     from apparat.site import serve_hooks
+    from apparat.site.moved import MOVED_SCRIPT
     from apparat.site.search import INDEX_SCRIPT, read_index
 
+    layout, _ = sample_build
+    sample_site = layout.site
     served = tmp_path / "served"
     shutil.copytree(sample_site, served)
     (served / INDEX_SCRIPT).unlink()
+    (served / MOVED_SCRIPT).unlink()
     serve_hooks.on_post_build({"site_dir": str(served)})
     assert read_index(served) == read_index(sample_site)
+    # old paragraph links are followed in a served preview as on the built site
+    assert (served / MOVED_SCRIPT).read_text() == (sample_site / MOVED_SCRIPT).read_text()
