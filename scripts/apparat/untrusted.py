@@ -105,6 +105,22 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LinedDi
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters no page, EPUB or export can hold: C0 controls but tab and line ends, DEL, unpaired surrogates
+(a double-quoted `"\\ud800"` makes one, and no UTF-8 writer takes it), U+FFFE and U+FFFF."""
+
+
+def _construct_scalar(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_scalar(node)  # type: ignore[no-untyped-call]
+    if isinstance(value, str) and (found := UNWRITABLE.search(value)):
+        raise UntrustedError(
+            node.start_mark.line + 1, "text", f"the character U+{ord(found.group()):04X}, which no page can hold"
+        )
+    return value
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
 # Dates stay text: a contributor's `1923-04-17` must not turn into a datetime object.
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]

@@ -25,7 +25,13 @@ BAD_YAML = {
     "tab indentation": "terms:\n\t- lemma: a\n",
     "deep nesting": "x: " + "[" * 40 + "]" * 40 + "\n",
     "merge key with alias": "base: &b {gloss: x}\nentry:\n  <<: *b\n",
+    # new: escapes of double-quoted scalars that make characters no page can hold
+    "unpaired surrogate escape": 'gloss: "a \\ud800 b"\n',
+    "control character escape": 'name: "a \\x01 b"\n',
+    "U+FFFE escape in a key": '"a\\uFFFE": b\n',
 }
+NEW_YAML = 3
+"""The last three cases of BAD_YAML are new."""
 YAML_FILES = ("huge yaml", "non-utf8 yaml")
 """Two more original YAML cases, tested with files (tests/untrusted/test_hostile_inputs.py)."""
 
@@ -188,6 +194,12 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         4,
         "data.unsafe-markup",
     ),
+    "unpaired surrogate in a definition (a UTF-8 writer crashed on it)": (
+        "terms",
+        TERM.replace("definition: A bond. Of classes.", 'definition: "A \\ud800 bond."'),
+        6,
+        "data.glossary",
+    ),
     "years as text": ("factions", FACTION.replace("[1923, 1927]", "'1923 onclick=x'"), 3, "data.schema"),
 }
 
@@ -285,4 +297,4 @@ def count() -> int:
 
 
 def original_count() -> int:
-    return len(BAD_YAML) + len(YAML_FILES) + ORIGINAL_DEFINITIONS + ORIGINAL_PAGES + len(BAD_FIELDS) + 1
+    return len(BAD_YAML) - NEW_YAML + len(YAML_FILES) + ORIGINAL_DEFINITIONS + ORIGINAL_PAGES + len(BAD_FIELDS) + 1
