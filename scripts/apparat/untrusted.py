@@ -255,12 +255,27 @@ def page_problems(text: str, renderer: markdown.Markdown | None = None) -> list[
         problems += _front_matter_problems(front.group(2))
         # blank lines in place of the front matter: the page's line numbers stay those of the file
         body = "\n" * front.group(0).count("\n") + text[front.end() :]
+    title = page_title(text)
+    if title is not None:
+        problems.extend(
+            Problem(title[0], "a page title in plain text (the navigation of every page shows it as written)", found)
+            for found in field_problems(title[1])
+        )
     renderer = renderer or page_renderer()
     renderer.reset()
     rendered = renderer.convert(body)
     for removal in sanitize.removals(rendered, sanitize.PAGE, body):
         problems.append(Problem(removal.line, "Markdown and HTML the page allow-list keeps", removal.what))
     return problems
+
+
+def page_title(text: str) -> tuple[int, str] | None:
+    """(line, title) of a hand-written page: its first `# ` line, which the site's navigation prints as it
+    is written, markup included (a code span's `<img onerror>` would run on every page)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("# "):
+            return number, line[2:].strip()
+    return None
 
 
 def _front_matter_problems(text: str) -> list[Problem]:

@@ -95,6 +95,12 @@ BAD_PAGES = {
 }
 ORIGINAL_PAGES = 12
 
+BAD_TITLES = {
+    # the navigation of every page printed a page's `# ` line as it was written: a code span's markup ran
+    "code span with markup in the title": "# About `<img src=x onerror=alert(1)>`\n\nText.\n",
+    "escaped tag in the title": "# About \\<meta http-equiv=refresh content=0;url=https://evil.example>\n\nText.\n",
+}
+
 FRONT_MATTER = {
     "title with markup": "---\ntitle: <img src=x onerror=alert(1)>\n---\n\n# Page\n",
     "unknown front-matter key": "---\ntitle: Fine\ntemplate: ../../evil.html\n---\n\n# Page\n",
@@ -263,6 +269,13 @@ BAD_BIB = {
     "javascript: address in a url": ("@misc{X1,\n  title = {A},\n  url = {javascript:alert(1)},\n}\n", 3),
 }
 
+# --- files that are not UTF-8: (path in the project, its bytes, line of the error); each crashed with a traceback
+
+NOT_UTF8 = {
+    "bibliography.bib": (b"@book{X1,\n  title = {A \xff title},\n}\n", 2),
+    "content/pages/x.md": (b"# About\n\nA \xe9t\xe9 page.\n", 3),
+}
+
 # --- the build cache (build/cache/): entries that must never be trusted ----------------------------------------
 
 BAD_CACHE = (
@@ -283,6 +296,8 @@ def count() -> int:
         + len(BAD_DEFINITIONS)
         + len(BAD_PAGES)
         + len(FRONT_MATTER)
+        + len(BAD_TITLES)
+        + len(NOT_UTF8)
         + len(BAD_FIELDS)
         + 1  # the hostile hand-written page of test_a_hostile_hand_written_page_fails_the_build_checks
         + len(BAD_DATA)

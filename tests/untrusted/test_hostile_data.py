@@ -16,6 +16,7 @@ from hostile_cases import (
     BAD_NOT_TERMS,
     BAD_REDIRECTS,
     FRONT_MATTER,
+    NOT_UTF8,
     count,
     original_count,
 )
@@ -204,3 +205,15 @@ def test_a_front_matter_key_the_site_ignores_is_refused() -> None:
     not look excluded when it is not."""
     problems = page_problems("---\ntitle: Fine\nsearch:\n  exclude: true\n---\n\n# Page\n")
     assert [p.line for p in problems] == [3], problems
+
+
+@pytest.mark.parametrize("name", sorted(NOT_UTF8))
+def test_a_file_that_is_not_utf8_is_an_error_at_its_line(
+    edition: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`apparat check` ended in a UnicodeDecodeError traceback."""
+    data, line = NOT_UTF8[name]
+    (edition / name).write_bytes(data)
+    assert main(["--project", str(edition), "check"]) == 1
+    errors = capsys.readouterr().err
+    assert f"{name}:{line}: error: expected UTF-8 text, found the byte 0x" in errors, errors

@@ -104,8 +104,23 @@ def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
     return bibliography
 
 
+def read_text(path: Path, reporter: Reporter) -> str | None:
+    """The text of a .bib file; None, with an error at its line, when it is not UTF-8 (a traceback before)."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        found = f"the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+        reporter.error(Code.BIB_SYNTAX, line, f"expected UTF-8 text, found {found}")
+        return None
+
+
 def read(path: Path, reporter: Reporter) -> Bibliography:
     if not path.is_file():
         reporter.error(Code.BIB_SYNTAX, None, "expected a BibTeX file, found none")
         return Bibliography(path)
-    return parse(path.read_text(encoding="utf-8"), path, reporter)
+    text = read_text(path, reporter)
+    if text is None:
+        return Bibliography(path)
+    return parse(text, path, reporter)

@@ -40,7 +40,15 @@ def check_pages(pages: Path) -> list[Diagnostic]:
     found = []
     renderer = page_renderer()
     for page in sorted(pages.rglob("*.md")):
-        for problem in page_problems(page.read_text(encoding="utf-8"), renderer):
+        raw = page.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            message = f"expected UTF-8 text, found the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+            found.append(Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), line, message))
+            continue
+        for problem in page_problems(text, renderer):
             message = f"expected {problem.expected}, found {problem.found}"
             found.append(
                 Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message)
