@@ -112,10 +112,12 @@ UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\ufff
 
 
 def _construct_scalar(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
-    value = loader.construct_scalar(node)  # type: ignore[no-untyped-call]
+    value = loader.construct_scalar(node)
     if isinstance(value, str) and (found := UNWRITABLE.search(value)):
         raise UntrustedError(
-            node.start_mark.line + 1, "text", f"the character U+{ord(found.group()):04X}, which no page can hold"
+            node.start_mark.line + 1,
+            "text",
+            f"the character U+{ord(found.group()):04X}, which no page can hold",
         )
     return value
 
@@ -258,7 +260,11 @@ def page_problems(text: str, renderer: markdown.Markdown | None = None) -> list[
     title = page_title(text)
     if title is not None:
         problems.extend(
-            Problem(title[0], "a page title in plain text (the navigation of every page shows it as written)", found)
+            Problem(
+                title[0],
+                "a page title in plain text (the navigation of every page shows it as written)",
+                found,
+            )
             for found in field_problems(title[1])
         )
     renderer = renderer or page_renderer()

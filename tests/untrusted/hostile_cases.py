@@ -206,6 +206,12 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         6,
         "data.glossary",
     ),
+    "id ending in a line end (its heading printed '{ #id' and took another id)": (
+        "terms",
+        TERM + '    id: "smychka\\n"\n',
+        7,
+        "data.schema",
+    ),
     "years as text": ("factions", FACTION.replace("[1923, 1927]", "'1923 onclick=x'"), 3, "data.schema"),
 }
 
@@ -232,6 +238,8 @@ BAD_CORRECTIONS = {
 
 BAD_REDIRECTS = {
     "javascript: redirect target": "redirects:\n  - from: a/b.html#x\n    to: javascript:alert(1)\n",
+    # Python's `$` matched before a final line end: the schema's pattern let this through
+    "redirect target ending in a line end": 'redirects:\n  - from: a/b.html#x\n    to: "a/b.html#y\\n"\n',
 }
 
 # --- files under content/ ----------------------------------------------------------------------------------
@@ -312,4 +320,12 @@ def count() -> int:
 
 
 def original_count() -> int:
-    return len(BAD_YAML) - NEW_YAML + len(YAML_FILES) + ORIGINAL_DEFINITIONS + ORIGINAL_PAGES + len(BAD_FIELDS) + 1
+    return (
+        len(BAD_YAML)
+        - NEW_YAML
+        + len(YAML_FILES)
+        + ORIGINAL_DEFINITIONS
+        + ORIGINAL_PAGES
+        + len(BAD_FIELDS)
+        + 1
+    )
