@@ -149,10 +149,14 @@ def load_yaml(path: Path) -> Any:
     """Read and parse a contributed YAML file. Errors carry the line; the caller adds the path."""
     if path.stat().st_size > MAX_BYTES:
         raise UntrustedError(1, f"at most {MAX_BYTES:,} bytes", f"{path.stat().st_size:,} bytes")
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UntrustedError(1, "UTF-8 text", f"a byte that is not UTF-8 at offset {error.start}") from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise UntrustedError(
+            line, "UTF-8 text", f"the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+        ) from None
     return load_yaml_text(text)
 
 

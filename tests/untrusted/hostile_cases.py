@@ -242,6 +242,14 @@ BAD_REDIRECTS = {
     "redirect target ending in a line end": 'redirects:\n  - from: a/b.html#x\n    to: "a/b.html#y\\n"\n',
 }
 
+BAD_ANCHOR_LISTS = {
+    # content/data/published-anchors.txt: (its text after the header, line of the error)
+    "terminal escape in a listed anchor": ("w/a.html#\x1b]0;pwned\x07\x1b[2Jx\n", 3),
+    "markup in a listed anchor": ('w/a.html#x"><script>alert(1)</script>\n', 3),
+    "an anchor listed twice": ("w/a.html#p1\nw/a.html#p1\n", 4),
+    "a bad fingerprint (its error named the file twice)": ("w/a.html#ch01-l3 zz:yy\n", 3),
+}
+
 # --- files under content/ ----------------------------------------------------------------------------------
 
 BAD_CONTENT_FILES = {
@@ -282,6 +290,8 @@ BAD_BIB = {
 NOT_UTF8 = {
     "bibliography.bib": (b"@book{X1,\n  title = {A \xff title},\n}\n", 2),
     "content/pages/x.md": (b"# About\n\nA \xe9t\xe9 page.\n", 3),
+    "content/data/published-anchors.txt": (b"# Anchors\nw/a.html\nw/\xe9.html\n", 3),
+    "content/data/redirects.yml": (b"# \xe9\nredirects: []\n", 1),
 }
 
 # --- the build cache (build/cache/): entries that must never be trusted ----------------------------------------
@@ -313,6 +323,7 @@ def count() -> int:
         + len(BAD_MANIFEST)
         + len(BAD_CORRECTIONS)
         + len(BAD_REDIRECTS)
+        + len(BAD_ANCHOR_LISTS)
         + len(BAD_CONTENT_FILES)
         + len(BAD_BIB)
         + len(BAD_CACHE)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hostile_cases import (
+    BAD_ANCHOR_LISTS,
     BAD_CONTENT_FILES,
     BAD_CORRECTIONS,
     BAD_DATA,
@@ -25,7 +26,7 @@ from apparat import corrections
 from apparat.cli import main
 from apparat.diagnostics import ApparatError, Reporter
 from apparat.glossary.publish import load
-from apparat.review.anchors import read_redirects
+from apparat.review.anchors import ListError, read_list, read_redirects
 from apparat.site.contributed import check_content
 from apparat.untrusted import page_problems
 from apparat.works import load_works, project, use_project
@@ -217,3 +218,25 @@ def test_a_file_that_is_not_utf8_is_an_error_at_its_line(
     assert main(["--project", str(edition), "check"]) == 1
     errors = capsys.readouterr().err
     assert f"{name}:{line}: error: expected UTF-8 text, found the byte 0x" in errors, errors
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ANCHOR_LISTS))
+def test_hostile_published_anchor_lines(tmp_path: Path, name: str) -> None:
+    text, line = BAD_ANCHOR_LISTS[name]
+    path = tmp_path / "published-anchors.txt"
+    path.write_text("# Anchors\nw/a.html\n" + text, encoding="utf-8")
+    with pytest.raises(ListError) as caught:
+        read_list(path)
+    shown = str(caught.value)
+    assert shown.startswith(f"{path}:{line}: error: ") and "[apparat.data." in shown, shown
+    assert "\x1b" not in shown  # shown escaped, not sent to the terminal
+    assert shown.count(str(path)) == 1
+
+
+def test_apparat_check_reads_the_redirects(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the build read redirects.yml: a malformed one passed `apparat check`."""
+    (edition / "content" / "data" / "redirects.yml").write_text(
+        BAD_REDIRECTS["javascript: redirect target"], encoding="utf-8"
+    )
+    assert main(["--project", str(edition), "check"]) == 1
+    assert "content/data/redirects.yml:3: error: " in capsys.readouterr().err

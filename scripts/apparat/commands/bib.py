@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.bib or project() / "bibliography.bib"
     shown = database.display(path)
     reporter = Reporter(shown)
-    text = database.read_text(path, reporter) if path.is_file() else ""
-    bibliography = database.parse(text or "", path, reporter)
+    text = (database.read_text(path, reporter) if path.is_file() else "") or ""
+    bibliography = database.parse(text, path, reporter)
     if reporter.failed:
         print_diagnostics(reporter.items)
         return 1
