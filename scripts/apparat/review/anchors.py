@@ -110,8 +110,8 @@ class ListError(ValueError):
         super().__init__(str(self.diagnostic))
 
 
-LISTED = re.compile(r"[A-Za-z0-9._/-]+(#[A-Za-z0-9:._-]+)?")
-"""A listed anchor, as redirects.yml writes one (`work/03-chapter.html#p41`): whatever else a line holds
+LISTED = re.compile(r"[\w./%+~-]+(#[\w.:%+~-]+)?")
+"""A listed anchor (`work/03-chapter.html#p41`; a bibliography key may hold any letter): whatever else a line holds
 would be echoed into error messages and the readers' redirect map (a terminal escape, markup)."""
 
 
