@@ -227,6 +227,11 @@ BAD_MANIFEST = {
 }
 
 BAD_CORRECTIONS = {
+    # the model writes a note call as [^N]: a replacement holding one added a call to note 1 that no page prints
+    "a forged note call in a replacement": (
+        "corrections:\n  - work: sample-book\n    line: 3\n    find: a\n    replace: a[^1]\n    reason: r\n",
+        2,
+    ),
     "unknown key in a correction": (
         (
             "corrections:\n  - work: sample-book\n    line: 3\n    find: a\n    replace: b\n    reason: r\n"

@@ -124,7 +124,8 @@ def test_hostile_corrections(tmp_path: Path, name: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ApparatError) as caught:
         corrections.load(path)
-    assert str(caught.value).startswith(f"{path}:{line}: error: unknown key")
+    shown = str(caught.value)
+    assert shown.startswith(f"{path}:{line}: error: ") and shown.endswith("]"), shown
 
 
 @pytest.mark.parametrize("name", sorted(BAD_REDIRECTS))
@@ -240,3 +241,11 @@ def test_apparat_check_reads_the_redirects(edition: Path, capsys: pytest.Capture
     )
     assert main(["--project", str(edition), "check"]) == 1
     assert "content/data/redirects.yml:3: error: " in capsys.readouterr().err
+
+
+def test_apparat_check_reads_the_corrections(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the conversion read corrections.yml: an HTML tag in a replacement passed `apparat check`."""
+    text, line = BAD_CORRECTIONS["unknown key in a correction"]
+    (edition / "content" / "data" / "corrections.yml").write_text(text, encoding="utf-8")
+    assert main(["--project", str(edition), "check"]) == 1
+    assert f"content/data/corrections.yml:{line}: error: " in capsys.readouterr().err

@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from apparat import corrections
 from apparat.commands._common import add_strict_option, print_diagnostics
 from apparat.commands.build import say
-from apparat.diagnostics import Severity
+from apparat.diagnostics import ApparatError, Severity
 from apparat.site.checks import check_site
 from apparat.site.contributed import check_anchor_files, check_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
@@ -65,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(work.work for work in checked)
         say(f"glossary coverage of {names}: {len(uncovered)} uncovered words, groupings and persons")
     pages = check_content(layout.content) + check_anchor_files(layout.data)
+    try:
+        corrections.load(layout.data / "corrections.yml")  # only the conversion read it
+    except ApparatError as error:
+        pages.append(error.diagnostic)
     print_diagnostics(pages)
     failed = failed or bool(pages)
     say(f"hand-written pages, assets and anchor lists: {len(pages)} problems")
