@@ -58,7 +58,16 @@ def keywords_of(entry: Entry) -> set[str]:
 
 def head_lines(text: str) -> list[tuple[str, int]]:
     """(key, line) of every entry head, in order, duplicates included."""
-    return [(m.group(2), text.count("\n", 0, m.start(2)) + 1) for m in _HEAD.finditer(text)]
+    return [
+        (m.group(2), text.count("\n", 0, m.start(2)) + 1)
+        for m in _HEAD.finditer(text)
+        if m.group(1).lower() not in ("comment", "string", "preamble")  # no key: `@comment{a, b}` is text
+    ]
+
+
+KEY = re.compile(r"[A-Za-z0-9:_.+-]+")
+"""An entry's key is an anchor of the bibliography page, a tooltip's name and a LaTeX `\\cite` argument: a
+`"`, `#`, `?` or `&` in it (pybtex takes them) gave an anchor no link could reach."""
 
 
 def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
@@ -79,6 +88,12 @@ def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
             duplicate = True
         else:
             seen[key] = line
+        if not KEY.fullmatch(key):
+            shown = ascii(key[:60])
+            reporter.error(
+                Code.BIB_SYNTAX, line, f"expected a key of letters, digits and : _ . + -, found {shown}"
+            )
+            duplicate = True
     if duplicate:
         return bibliography
     previous = pybtex.errors.strict
