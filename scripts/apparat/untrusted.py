@@ -307,6 +307,15 @@ def _front_matter_problems(text: str) -> list[Problem]:
             for text_value in values
             for found in field_problems(str(text_value))
         )
+        # the theme prints `description` into an attribute unescaped: a straight quote ends it
+        # (`content="0;url=https://evil.example/" http-equiv="refresh"` sent readers away)
+        problems.extend(
+            Problem(
+                line, f"plain text in {key!r} (typographic quotes “ ” for quotations)", 'a straight quote (")'
+            )
+            for text_value in values
+            if '"' in str(text_value)
+        )
     return problems
 
 

@@ -104,6 +104,10 @@ BAD_TITLES = {
 FRONT_MATTER = {
     "title with markup": "---\ntitle: <img src=x onerror=alert(1)>\n---\n\n# Page\n",
     "unknown front-matter key": "---\ntitle: Fine\ntemplate: ../../evil.html\n---\n\n# Page\n",
+    # the theme writes `description` into <meta content="…"> unescaped: this meta refreshed to another site
+    "description ending its attribute": (
+        "---\ntitle: Fine\ndescription: '0;url=https://evil.example/\" http-equiv=\"refresh'\n---\n\n# Page\n"
+    ),
 }
 
 # --- plain fields (BibTeX values, names) -- original --------------------------------------------------------

@@ -249,3 +249,17 @@ def test_apparat_check_reads_the_corrections(edition: Path, capsys: pytest.Captu
     (edition / "content" / "data" / "corrections.yml").write_text(text, encoding="utf-8")
     assert main(["--project", str(edition), "check"]) == 1
     assert f"content/data/corrections.yml:{line}: error: " in capsys.readouterr().err
+
+
+def test_a_meta_refresh_in_a_built_page_fails_the_site_check() -> None:
+    """Defence in depth: the built pages carry no <meta http-equiv> but the Content-Security-Policy."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from apparat.site.csp import check_page
+
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+        '<meta name="description" content="0;url=https://evil.example/" http-equiv="refresh"></head></html>'
+    )
+    problems = [d.message for d in check_page("x.html", LexborHTMLParser(page))]
+    assert problems == ["expected no <meta http-equiv> but the policy, found 'refresh'"]
