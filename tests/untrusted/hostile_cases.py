@@ -216,6 +216,12 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         7,
         "data.schema",
     ),
+    "a date as a decimal number (the pages printed 1879.0)": (
+        "persons",
+        PERSON + "    born: 1879.0\n",
+        5,
+        "data.schema",
+    ),
     "years as text": ("factions", FACTION.replace("[1923, 1927]", "'1923 onclick=x'"), 3, "data.schema"),
 }
 
