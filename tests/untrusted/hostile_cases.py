@@ -82,6 +82,7 @@ BAD_PAGES = {
     "javascript&colon; address": '<a href="javascript&colon;alert(1)">x</a>\n',
     # new: elements and attributes nobody listed
     "id clobbering the theme config": "Text\n{ #__config }\n",
+    "id taking the search field's": "## Search { #apparat-search-input }\n",
     "svg with script": "<svg><script>alert(1)</script></svg>\n",
     "mathml xlink": '<math><mi xlink:href="javascript:alert(1)">x</mi></math>\n',
     "iframe srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>\n',
