@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from apparat.diagnostics import ApparatError, Code, fail
-from apparat.model import Correction
+from apparat.model import NOTE_MARKER, Correction
 from apparat.source import SourceText
 from apparat.works import display_path, project
 
@@ -82,6 +82,10 @@ def _correction(item: dict[str, Any], shown: str, line: int) -> Correction:
             raise fail(Code.CORRECTION, shown, line, f"plain text in {name!r}", problems[0])
     if not texts["find"]:
         raise fail(Code.CORRECTION, shown, line, "the characters to replace in 'find'", "an empty string")
+    marker = NOTE_MARKER.search(texts["replace"])
+    if marker:  # the model's own note marker: it made a call to a note that the page does not print
+        expected = "a replacement without the model's note marker (the profile finds note calls)"
+        raise fail(Code.CORRECTION, shown, line, expected, repr(marker.group()))
     return Correction(source_line, texts["find"], texts["replace"], texts["reason"], f"{shown}:{line}")
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from apparat.diagnostics import Code, Diagnostic, Severity
@@ -40,8 +41,36 @@ def schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name))
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    # A schema's `$` ends the text, as in JSON Schema's (ECMA-262) regular expressions; Python's `$` also
+    # matches before a final line end, which let `id: "chervonets\n"` through to break its heading.
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _pattern_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 1879.0 as an integer; YAML reads it as a float, and the pages printed "1879.0"
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = validators.extend(
+    Draft202012Validator,
+    {"pattern": _pattern},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
+@cache
+def _validator(name: str) -> Any:
+    return _Validator(schema(name))
 
 
 def check(name: str, data: Any, shown: str) -> list[Diagnostic]:

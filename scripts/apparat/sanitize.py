@@ -24,6 +24,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 _SAFE_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9_:.-]*$")
 
 
+RESERVED_ID_PREFIXES = ("apparat-",)
+"""Ids the edition's scripts and templates give their own elements; a page's heading taking one steals its
+label and its `aria-controls` (`{ #apparat-search-input }`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     """What a kind of contributed text may contain once rendered to HTML."""
@@ -61,6 +66,8 @@ class Policy:
             _SAFE_TOKEN.match(token) and not token.startswith("__") for token in value.split()
         ):
             return None  # `id="__config"` would shadow the theme's configuration (DOM clobbering)
+        if attribute == "id" and value.startswith(RESERVED_ID_PREFIXES):
+            return None  # our scripts' own ids (`apparat-search-input`, `apparat-cite-data`): the same
         return value
 
 

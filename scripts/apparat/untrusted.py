@@ -105,6 +105,24 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LinedDi
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters no page, EPUB or export can hold: C0 controls but tab and line ends, DEL, unpaired surrogates
+(a double-quoted `"\\ud800"` makes one, and no UTF-8 writer takes it), U+FFFE and U+FFFF."""
+
+
+def _construct_scalar(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_scalar(node)
+    if isinstance(value, str) and (found := UNWRITABLE.search(value)):
+        raise UntrustedError(
+            node.start_mark.line + 1,
+            "text",
+            f"the character U+{ord(found.group()):04X}, which no page can hold",
+        )
+    return value
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
 # Dates stay text: a contributor's `1923-04-17` must not turn into a datetime object.
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -131,10 +149,14 @@ def load_yaml(path: Path) -> Any:
     """Read and parse a contributed YAML file. Errors carry the line; the caller adds the path."""
     if path.stat().st_size > MAX_BYTES:
         raise UntrustedError(1, f"at most {MAX_BYTES:,} bytes", f"{path.stat().st_size:,} bytes")
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UntrustedError(1, "UTF-8 text", f"a byte that is not UTF-8 at offset {error.start}") from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise UntrustedError(
+            line, "UTF-8 text", f"the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+        ) from None
     return load_yaml_text(text)
 
 
@@ -239,12 +261,31 @@ def page_problems(text: str, renderer: markdown.Markdown | None = None) -> list[
         problems += _front_matter_problems(front.group(2))
         # blank lines in place of the front matter: the page's line numbers stay those of the file
         body = "\n" * front.group(0).count("\n") + text[front.end() :]
+    title = page_title(text)
+    if title is not None:
+        problems.extend(
+            Problem(
+                title[0],
+                "a page title in plain text (the navigation of every page shows it as written)",
+                found,
+            )
+            for found in field_problems(title[1])
+        )
     renderer = renderer or page_renderer()
     renderer.reset()
     rendered = renderer.convert(body)
     for removal in sanitize.removals(rendered, sanitize.PAGE, body):
         problems.append(Problem(removal.line, "Markdown and HTML the page allow-list keeps", removal.what))
     return problems
+
+
+def page_title(text: str) -> tuple[int, str] | None:
+    """(line, title) of a hand-written page: its first `# ` line, which the site's navigation prints as it
+    is written, markup included (a code span's `<img onerror>` would run on every page)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("# "):
+            return number, line[2:].strip()
+    return None
 
 
 def _front_matter_problems(text: str) -> list[Problem]:
@@ -265,6 +306,15 @@ def _front_matter_problems(text: str) -> list[Problem]:
             Problem(line, f"plain text in {key!r}", found)
             for text_value in values
             for found in field_problems(str(text_value))
+        )
+        # the theme prints `description` into an attribute unescaped: a straight quote ends it
+        # (`content="0;url=https://evil.example/" http-equiv="refresh"` sent readers away)
+        problems.extend(
+            Problem(
+                line, f"plain text in {key!r} (typographic quotes “ ” for quotations)", 'a straight quote (")'
+            )
+            for text_value in values
+            if '"' in str(text_value)
         )
     return problems
 

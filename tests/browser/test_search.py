@@ -124,3 +124,29 @@ def test_every_index_entry_is_text_the_reader_sees(site: Path, server: str, sess
             if not anchored or entry.text not in article:
                 missing.append(f"{name}#{entry.anchor}: {entry.text[:60]!r}")
     assert missing == [], missing[:5]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?hl=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E#%E0%A4%A",  # a malformed hash threw a URIError
+        "?hl=" + "a~" * 3000 + "#x",
+        "?hl=%5Cp%7BL%7D(%3F%3D%5B#__proto__",
+        "#%2F%2Fevil.example",
+    ],
+)
+def test_a_hostile_search_address_runs_nothing_and_breaks_nothing(
+    site: Path, server: str, session: Session, query: str
+) -> None:
+    """`?hl=` and the hash are anyone's to write into a link to the edition."""
+    chapter = min(p.relative_to(site).as_posix() for p in site.glob("sample-book/0*.html"))
+    page = session.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{server}/{chapter}{query}")
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert page.url.startswith(f"{server}/{chapter}") and "?hl=" not in page.url
+    assert page.evaluate("typeof window.apparatSearch") == "object"
+    assert page.locator("article img[src='x']").count() == 0
+    assert dialogs == [] and session.errors == []

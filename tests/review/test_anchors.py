@@ -71,7 +71,7 @@ def test_the_list_round_trips_with_fingerprints(tmp_path: Path) -> None:
     anchors.write_list(listing, published)
     assert anchors.read_list(listing) == published
     listing.write_text("w/a.html#ch01-l3 not-a-fingerprint\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"published.txt:1: expected a fingerprint"):
+    with pytest.raises(ValueError, match=r"published.txt:1: error: expected a fingerprint"):
         anchors.read_list(listing)
 
 

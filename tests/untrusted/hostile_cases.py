@@ -25,7 +25,13 @@ BAD_YAML = {
     "tab indentation": "terms:\n\t- lemma: a\n",
     "deep nesting": "x: " + "[" * 40 + "]" * 40 + "\n",
     "merge key with alias": "base: &b {gloss: x}\nentry:\n  <<: *b\n",
+    # new: escapes of double-quoted scalars that make characters no page can hold
+    "unpaired surrogate escape": 'gloss: "a \\ud800 b"\n',
+    "control character escape": 'name: "a \\x01 b"\n',
+    "U+FFFE escape in a key": '"a\\uFFFE": b\n',
 }
+NEW_YAML = 3
+"""The last three cases of BAD_YAML are new."""
 YAML_FILES = ("huge yaml", "non-utf8 yaml")
 """Two more original YAML cases, tested with files (tests/untrusted/test_hostile_inputs.py)."""
 
@@ -76,6 +82,7 @@ BAD_PAGES = {
     "javascript&colon; address": '<a href="javascript&colon;alert(1)">x</a>\n',
     # new: elements and attributes nobody listed
     "id clobbering the theme config": "Text\n{ #__config }\n",
+    "id taking the search field's": "## Search { #apparat-search-input }\n",
     "svg with script": "<svg><script>alert(1)</script></svg>\n",
     "mathml xlink": '<math><mi xlink:href="javascript:alert(1)">x</mi></math>\n',
     "iframe srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>\n',
@@ -89,9 +96,19 @@ BAD_PAGES = {
 }
 ORIGINAL_PAGES = 12
 
+BAD_TITLES = {
+    # the navigation of every page printed a page's `# ` line as it was written: a code span's markup ran
+    "code span with markup in the title": "# About `<img src=x onerror=alert(1)>`\n\nText.\n",
+    "escaped tag in the title": "# About \\<meta http-equiv=refresh content=0;url=https://evil.example>\n\nText.\n",
+}
+
 FRONT_MATTER = {
     "title with markup": "---\ntitle: <img src=x onerror=alert(1)>\n---\n\n# Page\n",
     "unknown front-matter key": "---\ntitle: Fine\ntemplate: ../../evil.html\n---\n\n# Page\n",
+    # the theme writes `description` into <meta content="…"> unescaped: this meta refreshed to another site
+    "description ending its attribute": (
+        "---\ntitle: Fine\ndescription: '0;url=https://evil.example/\" http-equiv=\"refresh'\n---\n\n# Page\n"
+    ),
 }
 
 # --- plain fields (BibTeX values, names) -- original --------------------------------------------------------
@@ -188,6 +205,24 @@ BAD_DATA: dict[str, tuple[str, str, int, str]] = {
         4,
         "data.unsafe-markup",
     ),
+    "unpaired surrogate in a definition (a UTF-8 writer crashed on it)": (
+        "terms",
+        TERM.replace("definition: A bond. Of classes.", 'definition: "A \\ud800 bond."'),
+        6,
+        "data.glossary",
+    ),
+    "id ending in a line end (its heading printed '{ #id' and took another id)": (
+        "terms",
+        TERM + '    id: "smychka\\n"\n',
+        7,
+        "data.schema",
+    ),
+    "a date as a decimal number (the pages printed 1879.0)": (
+        "persons",
+        PERSON + "    born: 1879.0\n",
+        5,
+        "data.schema",
+    ),
     "years as text": ("factions", FACTION.replace("[1923, 1927]", "'1923 onclick=x'"), 3, "data.schema"),
 }
 
@@ -203,6 +238,11 @@ BAD_MANIFEST = {
 }
 
 BAD_CORRECTIONS = {
+    # the model writes a note call as [^N]: a replacement holding one added a call to note 1 that no page prints
+    "a forged note call in a replacement": (
+        "corrections:\n  - work: sample-book\n    line: 3\n    find: a\n    replace: a[^1]\n    reason: r\n",
+        2,
+    ),
     "unknown key in a correction": (
         (
             "corrections:\n  - work: sample-book\n    line: 3\n    find: a\n    replace: b\n    reason: r\n"
@@ -214,6 +254,16 @@ BAD_CORRECTIONS = {
 
 BAD_REDIRECTS = {
     "javascript: redirect target": "redirects:\n  - from: a/b.html#x\n    to: javascript:alert(1)\n",
+    # Python's `$` matched before a final line end: the schema's pattern let this through
+    "redirect target ending in a line end": 'redirects:\n  - from: a/b.html#x\n    to: "a/b.html#y\\n"\n',
+}
+
+BAD_ANCHOR_LISTS = {
+    # content/data/published-anchors.txt: (its text after the header, line of the error)
+    "terminal escape in a listed anchor": ("w/a.html#\x1b]0;pwned\x07\x1b[2Jx\n", 3),
+    "markup in a listed anchor": ('w/a.html#x"><script>alert(1)</script>\n', 3),
+    "an anchor listed twice": ("w/a.html#p1\nw/a.html#p1\n", 4),
+    "a bad fingerprint (its error named the file twice)": ("w/a.html#ch01-l3 zz:yy\n", 3),
 }
 
 # --- files under content/ ----------------------------------------------------------------------------------
@@ -251,6 +301,21 @@ BAD_BIB = {
     "javascript: address in a url": ("@misc{X1,\n  title = {A},\n  url = {javascript:alert(1)},\n}\n", 3),
 }
 
+# --- files that are not UTF-8: (path in the project, its bytes, line of the error); each crashed with a traceback
+
+NOT_UTF8 = {
+    "bibliography.bib": (b"@book{X1,\n  title = {A \xff title},\n}\n", 2),
+    "content/pages/x.md": (b"# About\n\nA \xe9t\xe9 page.\n", 3),
+    "content/data/published-anchors.txt": (b"# Anchors\nw/a.html\nw/\xe9.html\n", 3),
+    "content/data/redirects.yml": (b"# \xe9\nredirects: []\n", 1),
+}
+
+BAD_BIB_KEYS = {
+    # pybtex takes them; escaped everywhere, but the entry's anchor was unreachable and not listable
+    "quote, hash and ampersand in a key": ('@book{X1"a#b&c,\n  title = {A},\n}\n', 1),
+    "query and slash in a key": ("@book{X1,\n  title = {A},\n}\n@book{X2?a/b,\n  title = {B},\n}\n", 4),
+}
+
 # --- the build cache (build/cache/): entries that must never be trusted ----------------------------------------
 
 BAD_CACHE = (
@@ -271,6 +336,8 @@ def count() -> int:
         + len(BAD_DEFINITIONS)
         + len(BAD_PAGES)
         + len(FRONT_MATTER)
+        + len(BAD_TITLES)
+        + len(NOT_UTF8)
         + len(BAD_FIELDS)
         + 1  # the hostile hand-written page of test_a_hostile_hand_written_page_fails_the_build_checks
         + len(BAD_DATA)
@@ -278,11 +345,21 @@ def count() -> int:
         + len(BAD_MANIFEST)
         + len(BAD_CORRECTIONS)
         + len(BAD_REDIRECTS)
+        + len(BAD_ANCHOR_LISTS)
         + len(BAD_CONTENT_FILES)
         + len(BAD_BIB)
+        + len(BAD_BIB_KEYS)
         + len(BAD_CACHE)
     )
 
 
 def original_count() -> int:
-    return len(BAD_YAML) + len(YAML_FILES) + ORIGINAL_DEFINITIONS + ORIGINAL_PAGES + len(BAD_FIELDS) + 1
+    return (
+        len(BAD_YAML)
+        - NEW_YAML
+        + len(YAML_FILES)
+        + ORIGINAL_DEFINITIONS
+        + ORIGINAL_PAGES
+        + len(BAD_FIELDS)
+        + 1
+    )

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile_cases import BAD_BIB, BAD_CACHE
+from hostile_cases import BAD_BIB, BAD_BIB_KEYS, BAD_CACHE
 from pybtex.database import Entry, Person
 
 from apparat import cachefile
@@ -37,6 +37,17 @@ def test_hostile_bibliography_field_is_rejected_at_its_line(tmp_path: Path, name
         s.startswith(f"bibliography.bib:{line}: error: ") and s.endswith("[apparat.bib.unsafe-field]")
         for s in shown
     ), shown
+
+
+@pytest.mark.parametrize("name", sorted(BAD_BIB_KEYS))
+def test_a_key_that_is_no_anchor_is_rejected_at_its_line(tmp_path: Path, name: str) -> None:
+    text, line = BAD_BIB_KEYS[name]
+    path = tmp_path / "bibliography.bib"
+    path.write_text(text, encoding="utf-8")
+    reporter = Reporter("bibliography.bib")
+    publish.load(path, reporter)
+    shown = [str(d) for d in reporter.items]
+    assert [s for s in shown if s.startswith(f"bibliography.bib:{line}: error: expected a key")], shown
 
 
 def test_the_project_bibliography_is_clean() -> None:

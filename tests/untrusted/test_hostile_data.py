@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hostile_cases import (
+    BAD_ANCHOR_LISTS,
     BAD_CONTENT_FILES,
     BAD_CORRECTIONS,
     BAD_DATA,
@@ -16,6 +17,7 @@ from hostile_cases import (
     BAD_NOT_TERMS,
     BAD_REDIRECTS,
     FRONT_MATTER,
+    NOT_UTF8,
     count,
     original_count,
 )
@@ -24,7 +26,7 @@ from apparat import corrections
 from apparat.cli import main
 from apparat.diagnostics import ApparatError, Reporter
 from apparat.glossary.publish import load
-from apparat.review.anchors import read_redirects
+from apparat.review.anchors import ListError, read_list, read_redirects
 from apparat.site.contributed import check_content
 from apparat.untrusted import page_problems
 from apparat.works import load_works, project, use_project
@@ -122,7 +124,8 @@ def test_hostile_corrections(tmp_path: Path, name: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ApparatError) as caught:
         corrections.load(path)
-    assert str(caught.value).startswith(f"{path}:{line}: error: unknown key")
+    shown = str(caught.value)
+    assert shown.startswith(f"{path}:{line}: error: ") and shown.endswith("]"), shown
 
 
 @pytest.mark.parametrize("name", sorted(BAD_REDIRECTS))
@@ -204,3 +207,59 @@ def test_a_front_matter_key_the_site_ignores_is_refused() -> None:
     not look excluded when it is not."""
     problems = page_problems("---\ntitle: Fine\nsearch:\n  exclude: true\n---\n\n# Page\n")
     assert [p.line for p in problems] == [3], problems
+
+
+@pytest.mark.parametrize("name", sorted(NOT_UTF8))
+def test_a_file_that_is_not_utf8_is_an_error_at_its_line(
+    edition: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`apparat check` ended in a UnicodeDecodeError traceback."""
+    data, line = NOT_UTF8[name]
+    (edition / name).write_bytes(data)
+    assert main(["--project", str(edition), "check"]) == 1
+    errors = capsys.readouterr().err
+    assert f"{name}:{line}: error: expected UTF-8 text, found the byte 0x" in errors, errors
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ANCHOR_LISTS))
+def test_hostile_published_anchor_lines(tmp_path: Path, name: str) -> None:
+    text, line = BAD_ANCHOR_LISTS[name]
+    path = tmp_path / "published-anchors.txt"
+    path.write_text("# Anchors\nw/a.html\n" + text, encoding="utf-8")
+    with pytest.raises(ListError) as caught:
+        read_list(path)
+    shown = str(caught.value)
+    assert shown.startswith(f"{path}:{line}: error: ") and "[apparat.data." in shown, shown
+    assert "\x1b" not in shown  # shown escaped, not sent to the terminal
+    assert shown.count(str(path)) == 1
+
+
+def test_apparat_check_reads_the_redirects(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the build read redirects.yml: a malformed one passed `apparat check`."""
+    (edition / "content" / "data" / "redirects.yml").write_text(
+        BAD_REDIRECTS["javascript: redirect target"], encoding="utf-8"
+    )
+    assert main(["--project", str(edition), "check"]) == 1
+    assert "content/data/redirects.yml:3: error: " in capsys.readouterr().err
+
+
+def test_apparat_check_reads_the_corrections(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the conversion read corrections.yml: an HTML tag in a replacement passed `apparat check`."""
+    text, line = BAD_CORRECTIONS["unknown key in a correction"]
+    (edition / "content" / "data" / "corrections.yml").write_text(text, encoding="utf-8")
+    assert main(["--project", str(edition), "check"]) == 1
+    assert f"content/data/corrections.yml:{line}: error: " in capsys.readouterr().err
+
+
+def test_a_meta_refresh_in_a_built_page_fails_the_site_check() -> None:
+    """Defence in depth: the built pages carry no <meta http-equiv> but the Content-Security-Policy."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from apparat.site.csp import check_page
+
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+        '<meta name="description" content="0;url=https://evil.example/" http-equiv="refresh"></head></html>'
+    )
+    problems = [d.message for d in check_page("x.html", LexborHTMLParser(page))]
+    assert problems == ["expected no <meta http-equiv> but the policy, found 'refresh'"]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile_cases import BAD_DEFINITIONS, BAD_FIELDS, BAD_PAGES, BAD_YAML
+from hostile_cases import BAD_DEFINITIONS, BAD_FIELDS, BAD_PAGES, BAD_TITLES, BAD_YAML
 
 from apparat.untrusted import (
     MAX_BYTES,
@@ -100,6 +100,12 @@ def test_bad_page_is_reported_with_its_line(name: str) -> None:
     problems = page_problems(text)
     assert problems, name
     assert problems[0].line >= 5
+
+
+@pytest.mark.parametrize("name", sorted(BAD_TITLES))
+def test_markup_in_a_page_title_is_reported_at_line_1(name: str) -> None:
+    problems = page_problems(BAD_TITLES[name])
+    assert [p.line for p in problems if "page title" in p.expected] == [1], problems
 
 
 def test_honest_page_passes() -> None:

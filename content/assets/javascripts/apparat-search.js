@@ -429,9 +429,11 @@
     try { params = new URLSearchParams(location.search); } catch (error) { return; }
     var words = params.get("hl");
     if (!words) return;
-    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    target = target || document.querySelector("article");
-    var concepts = [{ patterns: words.split("~").filter(Boolean).map(function (w) {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { /* a malformed #%E0: no target */ }
+    var target = (id && document.getElementById(id)) || document.querySelector("article");
+    // a result's link carries the few words it found; a longer list is not ours, and costs the reader time
+    var concepts = [{ patterns: words.slice(0, 500).split("~").filter(Boolean).slice(0, 16).map(function (w) {
       return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s\\p{P}]+") + "(?![\\p{L}\\p{N}])";
     }) }].filter(function (c) { return c.patterns.length; });
     if (target && concepts.length) {

@@ -368,7 +368,8 @@
   var returning = false;
 
   function noteOf(host) {
-    var id = decodeURIComponent((host.getAttribute("href") || "").slice(1));
+    var id = "";
+    try { id = decodeURIComponent((host.getAttribute("href") || "").slice(1)); } catch (error) { return null; }
     return id ? document.getElementById(id) : null;
   }
 

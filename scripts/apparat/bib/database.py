@@ -58,7 +58,16 @@ def keywords_of(entry: Entry) -> set[str]:
 
 def head_lines(text: str) -> list[tuple[str, int]]:
     """(key, line) of every entry head, in order, duplicates included."""
-    return [(m.group(2), text.count("\n", 0, m.start(2)) + 1) for m in _HEAD.finditer(text)]
+    return [
+        (m.group(2), text.count("\n", 0, m.start(2)) + 1)
+        for m in _HEAD.finditer(text)
+        if m.group(1).lower() not in ("comment", "string", "preamble")  # no key: `@comment{a, b}` is text
+    ]
+
+
+KEY = re.compile(r"[A-Za-z0-9:_.+-]+")
+"""An entry's key is an anchor of the bibliography page, a tooltip's name and a LaTeX `\\cite` argument: a
+`"`, `#`, `?` or `&` in it (pybtex takes them) gave an anchor no link could reach."""
 
 
 def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
@@ -79,6 +88,12 @@ def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
             duplicate = True
         else:
             seen[key] = line
+        if not KEY.fullmatch(key):
+            shown = ascii(key[:60])
+            reporter.error(
+                Code.BIB_SYNTAX, line, f"expected a key of letters, digits and : _ . + -, found {shown}"
+            )
+            duplicate = True
     if duplicate:
         return bibliography
     previous = pybtex.errors.strict
@@ -104,8 +119,23 @@ def parse(text: str, path: Path, reporter: Reporter) -> Bibliography:
     return bibliography
 
 
+def read_text(path: Path, reporter: Reporter) -> str | None:
+    """The text of a .bib file; None, with an error at its line, when it is not UTF-8 (a traceback before)."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        found = f"the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+        reporter.error(Code.BIB_SYNTAX, line, f"expected UTF-8 text, found {found}")
+        return None
+
+
 def read(path: Path, reporter: Reporter) -> Bibliography:
     if not path.is_file():
         reporter.error(Code.BIB_SYNTAX, None, "expected a BibTeX file, found none")
         return Bibliography(path)
-    return parse(path.read_text(encoding="utf-8"), path, reporter)
+    text = read_text(path, reporter)
+    if text is None:
+        return Bibliography(path)
+    return parse(text, path, reporter)

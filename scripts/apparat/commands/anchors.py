@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if args.record:
         try:
             published = anchors.read_list(listing)
-        except ValueError as error:
-            print(f"error: {error}", file=sys.stderr)
+        except anchors.ListError as error:
+            print(error, file=sys.stderr)
             return 1
         current = anchors.fingerprints(anchors.scan(args.site_dir))
         anchors.write_list(listing, anchors.merge(published, current))

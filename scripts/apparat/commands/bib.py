@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.bib or project() / "bibliography.bib"
     shown = database.display(path)
     reporter = Reporter(shown)
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = (database.read_text(path, reporter) if path.is_file() else "") or ""
     bibliography = database.parse(text, path, reporter)
     if reporter.failed:
         print_diagnostics(reporter.items)

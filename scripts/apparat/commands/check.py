@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from apparat import corrections
 from apparat.commands._common import add_strict_option, print_diagnostics
 from apparat.commands.build import say
-from apparat.diagnostics import Severity
+from apparat.diagnostics import ApparatError, Severity
 from apparat.site.checks import check_site
-from apparat.site.contributed import check_anchors, check_content
+from apparat.site.contributed import check_anchor_files, check_anchors, check_content
 from apparat.site.fidelity import check_fidelity, load_models
 from apparat.site.layers import load_layers
 from apparat.site.layout import Layout
@@ -64,10 +65,14 @@ def run(args: argparse.Namespace) -> int:
                 say(f"glossary coverage (independent count): {line}")
         names = ", ".join(work.work for work in checked)
         say(f"glossary coverage of {names}: {len(uncovered)} uncovered words, groupings and persons")
-    pages = check_content(layout.content)
+    pages = check_content(layout.content) + check_anchor_files(layout.data)
+    try:
+        corrections.load(layout.data / "corrections.yml")  # only the conversion read it
+    except ApparatError as error:
+        pages.append(error.diagnostic)
     print_diagnostics(pages)
     failed = failed or bool(pages)
-    say(f"hand-written pages and assets: {len(pages)} problems")
+    say(f"hand-written pages, assets and anchor lists: {len(pages)} problems")
     if args.site:
         problems = check_site(args.site, tips if layers else None) + check_anchors(args.site, layout.data)
         models = load_models(args.models or layout.models)

@@ -24,9 +24,10 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from apparat import datacheck
+from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.review.fingerprint import Fingerprint, fingerprint, parse
 from apparat.site.visible import visible_text
-from apparat.untrusted import LinedDict, load_yaml
+from apparat.untrusted import LinedDict, UntrustedError, load_yaml
 from apparat.works import display_path
 
 PASSAGE = re.compile(r"^[a-z0-9-]+-(?:l\d+|b\d{3,})$")
@@ -101,19 +102,47 @@ def fingerprints(built: Built) -> dict[str, Fingerprint | None]:
     }
 
 
+class ListError(ValueError):
+    """A line of the published list or of redirects.yml that is not what they hold (`path:line: error: …`)."""
+
+    def __init__(self, path: Path, line: int | None, message: str, code: Code = Code.DATA_SCHEMA) -> None:
+        self.diagnostic = Diagnostic(code, Severity.ERROR, display_path(path), line, message)
+        super().__init__(str(self.diagnostic))
+
+
+LISTED = re.compile(r"[\w./%+~-]+(#[\w.:%+~-]+)?")
+"""A listed anchor (`work/03-chapter.html#p41`; a bibliography key may hold any letter): whatever else a line holds
+would be echoed into error messages and the readers' redirect map (a terminal escape, markup)."""
+
+
 def read_list(path: Path) -> dict[str, Fingerprint | None]:
     """The published list: `anchor` or `anchor fingerprint` per line, `#` comments."""
     if not path.is_file():
         return {}
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        found = f"the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+        raise ListError(
+            path, raw.count(b"\n", 0, error.start) + 1, f"expected UTF-8 text, found {found}"
+        ) from None
     published: dict[str, Fingerprint | None] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         anchor, _, recorded = line.strip().partition(" ")
+        if not LISTED.fullmatch(anchor):
+            shown = ascii(anchor[:80])
+            raise ListError(path, number, f"expected an anchor like work/03-chapter.html#p41, found {shown}")
+        if anchor in published:
+            raise ListError(
+                path, number, f"expected each anchor once, found {anchor} again", Code.DATA_DUPLICATE
+            )
         try:
             published[anchor] = parse(recorded.strip()) if recorded.strip() else None
         except ValueError as error:
-            raise ValueError(f"{display_path(path)}:{number}: {error}") from None
+            raise ListError(path, number, str(error)) from None
     return published
 
 
@@ -130,16 +159,22 @@ def read_redirects(path: Path) -> list[Redirect]:
     """`redirects: [{from: old/page.html#a, to: new/page.html#b}]`: declared moves of published anchors."""
     if not path.is_file():
         return []
-    data = load_yaml(path) or {}
+    try:
+        data = load_yaml(path) or {}
+    except UntrustedError as error:
+        problem = error.problem
+        raise ListError(path, problem.line, f"expected {problem.expected}, found {problem.found}") from None
     problems = datacheck.check("redirects", data, display_path(path))
     if problems:
-        raise ValueError(str(problems[0]))
+        invalid = ListError(path, problems[0].line, problems[0].message)
+        invalid.diagnostic = problems[0]
+        raise invalid
     items = data.get("redirects") or [] if isinstance(data, dict) else []
     redirects = []
     for item in items:
         line = item.line if isinstance(item, LinedDict) else 1
         if not isinstance(item, dict) or not {"from", "to"} <= set(item):
-            raise ValueError(f"{path}:{line}: expected a mapping with 'from' and 'to', found {item!r}")
+            raise ListError(path, line, f"expected a mapping with 'from' and 'to', found {item!r}")
         redirects.append(Redirect(str(item["from"]), str(item["to"]), line))
     return redirects
 

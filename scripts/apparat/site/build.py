@@ -243,6 +243,8 @@ def build_site(
     pages = sorted((layout.content / "pages").rglob("*.md"))
     result.diagnostics += check_markdown([*chapter_files, *pages], project())
     result.diagnostics += check_content(layout.content)
+    if result.failed:  # MkDocs would publish a hostile page, or crash on one that is not UTF-8
+        return result
     try:
         with staged_dir(layout.site) as temp:
             say(f"mkdocs build --strict → {layout.site}")

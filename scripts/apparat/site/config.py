@@ -15,6 +15,7 @@ from apparat.edition import Edition
 from apparat.site.layout import KEPT_FOLDERS, Layout
 from apparat.site.pages import write_if_changed
 from apparat.site.tips import TIPS_SCRIPT
+from apparat.untrusted import page_title
 
 NavItem = dict[str, Any]
 
@@ -83,10 +84,8 @@ def nav(layout: Layout, editions: list[Edition]) -> list[NavItem]:
 
 
 def _title_of(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return path.stem.replace("-", " ").capitalize()
+    title = page_title(path.read_text(encoding="utf-8", errors="replace"))  # checked by check_pages
+    return title[1] if title else path.stem.replace("-", " ").capitalize()
 
 
 def excluded(layout: Layout, editions: list[Edition]) -> list[str]:

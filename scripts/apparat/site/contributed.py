@@ -21,7 +21,7 @@ from pathlib import Path
 
 from apparat.diagnostics import Code, Diagnostic, Severity
 from apparat.review import anchors, moves
-from apparat.untrusted import UntrustedError, page_problems, page_renderer
+from apparat.untrusted import page_problems, page_renderer
 from apparat.works import display_path
 
 HAND_WRITTEN = ("pages", "assets")
@@ -40,7 +40,15 @@ def check_pages(pages: Path) -> list[Diagnostic]:
     found = []
     renderer = page_renderer()
     for page in sorted(pages.rglob("*.md")):
-        for problem in page_problems(page.read_text(encoding="utf-8"), renderer):
+        raw = page.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            message = f"expected UTF-8 text, found the byte 0x{raw[error.start]:02X}, which is not UTF-8"
+            found.append(Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), line, message))
+            continue
+        for problem in page_problems(text, renderer):
             message = f"expected {problem.expected}, found {problem.found}"
             found.append(
                 Diagnostic(Code.PAGE_UNSAFE, Severity.ERROR, display_path(page), problem.line, message)
@@ -100,17 +108,24 @@ class AnchorAudit:
         return moves.figures(self.moves)
 
 
+def check_anchor_files(data: Path) -> list[Diagnostic]:
+    """The form of redirects.yml and published-anchors.txt, without a built site (`apparat check`)."""
+    try:
+        anchors.read_redirects(data / "redirects.yml")
+        anchors.read_list(data / "published-anchors.txt")
+    except anchors.ListError as error:
+        return [error.diagnostic]
+    return []
+
+
 def audit_anchors(site: Path, data: Path) -> AnchorAudit:
     listing, redirects_file = data / "published-anchors.txt", data / "redirects.yml"
     shown = display_path(listing)
     try:
         redirects = anchors.read_redirects(redirects_file)
-    except (UntrustedError, ValueError) as error:
-        return AnchorAudit(diagnostics=[_anchor_error(display_path(redirects_file), None, str(error))])
-    try:
         published = anchors.read_list(listing)
-    except ValueError as error:
-        return AnchorAudit(diagnostics=[_anchor_error(shown, None, str(error))])
+    except anchors.ListError as error:
+        return AnchorAudit(diagnostics=[error.diagnostic])
     built = anchors.scan(site)
     audit = AnchorAudit(moves.follow(published, built, redirects))
     audit.moved = moves.client_map(audit.moves, redirects, built)

@@ -66,6 +66,11 @@ def check_page(name: str, tree: LexborHTMLParser) -> list[Diagnostic]:
                 for source in sources
                 if source in _UNSAFE_SOURCES
             )
+    for node in tree.css("meta[http-equiv]"):
+        # a refresh moves the reader to another site, and no policy stops it; the theme writes no other
+        equiv = (node.attributes.get("http-equiv") or "").strip().lower()
+        if equiv != "content-security-policy":
+            problems.append(_problem(name, f"expected no <meta http-equiv> but the policy, found {equiv!r}"))
     for node in tree.css("script"):
         kind = (node.attributes.get("type") or "").strip().lower()
         if "src" not in node.attributes and kind not in DATA_SCRIPT_TYPES:

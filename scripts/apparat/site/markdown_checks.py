@@ -121,7 +121,7 @@ def check_markdown(paths: Iterable[Path], shown: Path) -> list[Diagnostic]:
     found = []
     for path in paths:
         where = path.relative_to(shown).as_posix() if path.is_relative_to(shown) else str(path)
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8", errors="replace")  # a page that is not UTF-8: check_pages
         for line, message in footnote_problems(text) + note_problems(text):
             found.append(Diagnostic(Code.SITE_FOOTNOTE, Severity.ERROR, where, line, message))
     return found
