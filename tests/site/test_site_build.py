@@ -210,3 +210,15 @@ def test_serve_writes_the_search_index_after_each_build(sample_site: Path, tmp_p
     (served / INDEX_SCRIPT).unlink()
     serve_hooks.on_post_build({"site_dir": str(served)})
     assert read_index(served) == read_index(sample_site)
+
+
+def test_search_excerpts_set_note_references_in_superscript() -> None:
+    """A result's excerpt reads `levels.¹² Then`, not `levels.12 Then` (a note number glued to the text)."""
+    from apparat.site.search import page_entries
+
+    html = (
+        '<article><p id="s-l1">Offices grew at all levels.<sup id="fnref:12"><a class="footnote-ref" '
+        'href="#fn:12">12</a></sup> Then came 1921.</p></article>'
+    )
+    _, entries = page_entries("w/01-a.html", html)
+    assert [e.text for e in entries] == ["Offices grew at all levels.¹² Then came 1921."]
