@@ -102,7 +102,8 @@ def test_a_result_lands_on_the_passage_with_the_words_marked(
 
 
 def test_every_index_entry_is_text_the_reader_sees(site: Path, server: str, session: Session) -> None:
-    """The index holds nothing hidden: each entry's text is in its page at its anchor, as Chromium shows it."""
+    """The index holds nothing hidden: each entry's text is in its page at its anchor, as Chromium shows it
+    (note references in superscript digits)."""
     by_page: dict[str, list[Entry]] = {}
     for entry in read_index(site):
         by_page.setdefault(entry.page, []).append(entry)
@@ -114,6 +115,10 @@ def test_every_index_entry_is_text_the_reader_sees(site: Path, server: str, sess
             """() => {
                 // the tools apparat.js adds and the permalink sign shown on hover are not the page's text
                 document.querySelectorAll('.apparat-tools, .apparat-jump, .headerlink').forEach(n => n.remove());
+                // the index sets a note reference's number in superscript digits, as the page shows it
+                document.querySelectorAll('sup a.footnote-ref').forEach(a => {
+                    a.textContent = a.textContent.replace(/[0-9]/g, d => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]);
+                });
                 return document.querySelector('article').innerText.replace(/[ \\t\\n\\r\\f]+/g, ' ');
             }"""
         )

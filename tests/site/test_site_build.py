@@ -218,3 +218,15 @@ def test_serve_writes_the_search_index_and_moved_anchors_after_each_build(
     assert read_index(served) == read_index(sample_site)
     # old paragraph links are followed in a served preview as on the built site
     assert (served / MOVED_SCRIPT).read_text() == (sample_site / MOVED_SCRIPT).read_text()
+
+
+def test_search_excerpts_set_note_references_in_superscript() -> None:
+    """A result's excerpt reads `levels.¹² Then`, not `levels.12 Then` (a note number glued to the text)."""
+    from apparat.site.search import page_entries
+
+    html = (
+        '<article><p id="s-l1">Offices grew at all levels.<sup id="fnref:12"><a class="footnote-ref" '
+        'href="#fn:12">12</a></sup> Then came 1921.</p></article>'
+    )
+    _, entries = page_entries("w/01-a.html", html)
+    assert [e.text for e in entries] == ["Offices grew at all levels.¹² Then came 1921."]

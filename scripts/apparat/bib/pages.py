@@ -164,6 +164,20 @@ def _to_complete(entry: Entry) -> str:
     return f' <em class="ap-stub">(entry to be completed: {names})</em>'
 
 
+def _completeness_sentence(incomplete: int, stubs: int) -> str:
+    """How many entries still lack data, in words a reader can read (never "0 have", "1 have")."""
+    status = "[what is missing](bibliography-status.md)"
+    if not incomplete:
+        return "Every entry has the data a full reference needs ([bibliography status](bibliography-status.md))."
+    lacking = f"{incomplete} of them still lack part of their data and are marked *to be completed*"
+    if incomplete == 1:
+        lacking = "1 of them still lacks part of its data and is marked *to be completed*"
+    if not stubs:
+        return f"{lacking} ({status})."
+    have = "has" if stubs == 1 else "have"
+    return f"{lacking} ({stubs} {have} only the author and year as the citations print them; {status})."
+
+
 def bibliography_page(
     bibliography: Bibliography, edition: Edition, homes: dict[str, str] | None = None
 ) -> str:
@@ -185,10 +199,8 @@ def bibliography_page(
         "",
         (
             f"The {len(entries)} works cited in the notes, in the Chicago {kind} style, by author, year and "
-            f"title. {incomplete} of them still lack part of their data and are marked *to be completed* "
-            f"({stubs} have only the author and year as the citations print them; "
-            "[what is missing](bibliography-status.md)). Each entry links back to the notes that cite it, "
-            "names the other editions of the same work, and says which details the editors supplied."
+            f"title. {_completeness_sentence(incomplete, stubs)} Each entry links back to the notes that "
+            "cite it, names the other editions of the same work, and says which details the editors supplied."
         ),
         "",
         f"Download: [BibTeX]({work}.bib) · [CSL-JSON]({work}.json) · [RIS]({work}.ris)",
@@ -296,7 +308,7 @@ def _stub_completion(bibliography: Bibliography, edition: Edition, cited: list[s
 
 
 def title_from_text(entry: Entry, edition: Edition) -> str:
-    """`Title as the text gives it: Introduction, n. 18.` for a title taken from the work's own text."""
+    """`Title as given in Introduction, n. 18.` for a title taken from the work's own text."""
     try:
         title = origins(entry).get("title")
     except ProvenanceError:
@@ -308,7 +320,7 @@ def title_from_text(entry: Entry, edition: Edition) -> str:
         for note in section.notes:
             if lines and note.lines and note.lines.first <= lines[0] <= note.lines.last:
                 target = f"{section.id}-n{note.n}"
-                return back_links(edition, [target], "Title as the text gives it:", "ap-title-source")
+                return back_links(edition, [target], "Title as given in", "ap-title-source")
     return ""
 
 

@@ -104,9 +104,9 @@ def _opening(block: Block, context: Context) -> str:
 def render_heading(block: Block, context: Context) -> str:
     level = min((block.level or 2), 6)
     text = inline(block.text, context.annotations.get(block.id, []))
-    opening = _opening(block, context)
-    before = f"{opening}\n\n" if opening else ""
-    return f"{before}{'#' * level} {text} {{ #{block.id} }}"
+    # The marker of a page that begins here goes inside the heading, so that its margin label stands beside
+    # the heading's first line, not above it in an empty paragraph of its own.
+    return f"{'#' * level} {_opening(block, context)}{text} {{ #{block.id} }}"
 
 
 def render_paragraph(block: Block, context: Context) -> str:

@@ -59,8 +59,7 @@ def report(editions: list[Edition]) -> str:
         parts.append(f"## {escape(edition.work.title)} {{ #{edition.work.id} }}\n")
         parts.append(
             f"Source `{escape(document.source)}`: {document.line_count:,} lines, {len(document.pages):,} printed "
-            f"pages, layout profile *{document.profile}*, {len(document.corrections)} editorial corrections "
-            "applied.\n"
+            f"pages, layout profile *{document.profile}*, {_corrections(len(document.corrections))}.\n"
         )
         notes_rows: list[tuple[tuple[str, str], dict[str, int]]] = []
         role_rows: list[tuple[tuple[str, str], dict[str, int]]] = []
@@ -197,3 +196,10 @@ earlier release (`#ch03-b042`) is taken to where that passage is now.
 The whole edition is also published as one zip file that works from the local disk with search, notes,
 tooltips and navigation, and makes no network request.
 """
+
+
+def _corrections(count: int) -> str:
+    """`no editorial corrections`, `1 editorial correction applied`, `3 editorial corrections applied`."""
+    if not count:
+        return "no editorial corrections"
+    return f"{count:,} editorial correction{'' if count == 1 else 's'} applied"

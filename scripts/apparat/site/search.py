@@ -25,7 +25,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from apparat.site.pages import write_if_changed
-from apparat.site.visible import is_hidden, visible_text
+from apparat.site.visible import is_hidden, visible_text, visible_text_and_spans
 
 INDEX_SCRIPT = "search/apparat-index.js"
 TERMS_SCRIPT = "generated/search-terms.js"
@@ -41,6 +41,7 @@ _CHAPTER = re.compile(r"^[^/]+/\d\d-[^/]+\.html$")
 _APPARATUS = re.compile(r"^glossary/|/bibliography[^/]*\.html$")
 _SKIPPED = ("assets/", "search/", "generated/")
 _NOT_INDEXED = {"404.html"}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def page_entries(name: str, html: str) -> tuple[str, list[Entry]]:
     entries: list[Entry] = []
     heading, heading_anchor = title, ""
     for leaf in _leaves(article):
-        text = visible_text(leaf)
+        text = _text(leaf)
         if not text:
             continue
         own = _anchor(leaf, article)
@@ -107,6 +108,18 @@ def page_entries(name: str, html: str) -> tuple[str, list[Entry]]:
         # them (a figure, a closed table) would make the merged text one the page does not show
         entries.append(Entry(name, anchor, heading, entry_kind, text))
     return title, entries
+
+
+def _text(leaf: LexborNode) -> str:
+    """The leaf's visible text, a note reference's number in superscript digits as the page sets it: a
+    result's excerpt then reads `revolution.¹⁷⁴ Trotsky`, not `revolution.174 Trotsky`."""
+    refs = [sup for sup in leaf.css("sup") if sup.css_first("a.footnote-ref") is not None]
+    if not refs:
+        return visible_text(leaf)
+    text, spans = visible_text_and_spans(leaf, refs)
+    for start, end in spans:
+        text = text[:start] + text[start:end].translate(_SUPERSCRIPT) + text[end:]
+    return text
 
 
 PageCache = dict[str, tuple[tuple[int, int], tuple[str, list[Entry]]]]
