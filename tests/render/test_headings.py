@@ -15,4 +15,6 @@ def test_a_page_marker_opening_a_heading_stands_inside_it() -> None:
 
 def test_a_heading_that_opens_no_page_has_no_marker() -> None:
     block = Block("s-l40", BlockKind.HEADING, "Offices and Forms", Span(40, 40), PageRange(7, 7), level=3)
-    assert render_heading(block, Context(annotations={}, opening_pages={})) == "### Offices and Forms { #s-l40 }"
+    assert (
+        render_heading(block, Context(annotations={}, opening_pages={})) == "### Offices and Forms { #s-l40 }"
+    )

@@ -168,7 +168,9 @@ def _completeness_sentence(incomplete: int, stubs: int) -> str:
     """How many entries still lack data, in words a reader can read (never "0 have", "1 have")."""
     status = "[what is missing](bibliography-status.md)"
     if not incomplete:
-        return "Every entry has the data a full reference needs ([bibliography status](bibliography-status.md))."
+        return (
+            "Every entry has the data a full reference needs ([bibliography status](bibliography-status.md))."
+        )
     lacking = f"{incomplete} of them still lack part of their data and are marked *to be completed*"
     if incomplete == 1:
         lacking = "1 of them still lacks part of its data and is marked *to be completed*"
