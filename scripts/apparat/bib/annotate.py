@@ -31,46 +31,35 @@ def note_id(section: str, n: int) -> str:
     return f"{section}-n{n}"
 
 
+def note_texts(document: Document) -> Iterator[tuple[str, str]]:
+    """(target, text) of every present (or truncated) note, then of every orphan fragment: note text no
+    note owns still cites, and the reader sees it. Notes come first, so that a key a note cites takes its
+    provenance from the note."""
+    for section in document.sections:
+        for note in section.notes:
+            if note.text is not None and note.status is not NoteStatus.MISSING:
+                yield note_id(section.id, note.n), note.text
+    for section in document.sections:
+        for fragment in section.fragments:
+            yield fragment.target(section.id), fragment.text
+
+
 def find_citations(document: Document, memory: chicago.Memory | None = None) -> Iterator[Found]:
-    """Every citation in the present (or truncated) notes, whatever the bibliography holds.
+    """Every citation in the present (or truncated) notes and the orphan fragments, whatever the
+    bibliography holds.
 
     For the article, `memory` holds the entries known beforehand (from the bibliography) and collects
     the full citations as the notes are read in order, so that later short forms resolve.
     """
     article = document.profile == "article"
     memory = memory if memory is not None else chicago.Memory()
-    for section in document.sections:
-        for note in section.notes:
-            if note.text is None or note.status is NoteStatus.MISSING:
-                continue
-            target = note_id(section.id, note.n)
-            if article:
-                for ref in chicago.find(note.text, memory):
-                    yield Found(
-                        target, ref.start, ref.end, ref.key, ref.locator, note.text[ref.start : ref.end]
-                    )
-            else:
-                for cite in authordate.find(note.text):
-                    yield Found(
-                        target, cite.start, cite.end, cite.key, cite.locator, note.text[cite.start : cite.end]
-                    )
-        for fragment in section.fragments:  # note text no note owns still cites, and the reader sees it
-            found = fragment.target(section.id)
-            if article:
-                for ref in chicago.find(fragment.text, memory):
-                    yield Found(
-                        found, ref.start, ref.end, ref.key, ref.locator, fragment.text[ref.start : ref.end]
-                    )
-            else:
-                for cite in authordate.find(fragment.text):
-                    yield Found(
-                        found,
-                        cite.start,
-                        cite.end,
-                        cite.key,
-                        cite.locator,
-                        fragment.text[cite.start : cite.end],
-                    )
+    for target, text in note_texts(document):
+        if article:
+            for ref in chicago.find(text, memory):
+                yield Found(target, ref.start, ref.end, ref.key, ref.locator, text[ref.start : ref.end])
+        else:
+            for cite in authordate.find(text):
+                yield Found(target, cite.start, cite.end, cite.key, cite.locator, text[cite.start : cite.end])
 
 
 def body_citations(document: Document) -> Iterator[Found]:

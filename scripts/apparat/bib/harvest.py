@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from apparat.bib import authordate, chicago, evidence
-from apparat.bib.annotate import Found, find_citations
+from apparat.bib.annotate import Found, find_citations, note_texts
 from apparat.bib.provenance import Place
 from apparat.bib.sourcelines import Locator, Node
-from apparat.model import Document, NoteStatus
+from apparat.model import Document
 
 
 @dataclass(slots=True)
@@ -120,17 +120,13 @@ def harvest(
 def _article(document: Document, memory: chicago.Memory, locator: Locator) -> Harvest:
     result = Harvest(document.work, document.source)
     refs: dict[str, tuple[str, chicago.Ref, str]] = {}
-    for section in document.sections:
-        for note in section.notes:
-            if note.text is None or note.status is NoteStatus.MISSING:
-                continue
-            target = f"{section.id}-n{note.n}"
-            for ref in chicago.find(note.text, memory):
-                result.citations.append(
-                    Found(target, ref.start, ref.end, ref.key, ref.locator, note.text[ref.start : ref.end])
-                )
-                if ref.full:
-                    refs.setdefault(ref.key, (target, ref, note.text))
+    for target, text in note_texts(document):
+        for ref in chicago.find(text, memory):
+            result.citations.append(
+                Found(target, ref.start, ref.end, ref.key, ref.locator, text[ref.start : ref.end])
+            )
+            if ref.full:
+                refs.setdefault(ref.key, (target, ref, text))
     described: dict[str, Described] = {}
     for key, (target, ref, text) in refs.items():
         node = locator.node(target)
@@ -172,16 +168,9 @@ _CONTAINER_SOURCES = {
 def _book(document: Document, locator: Locator) -> Harvest:
     result = Harvest(document.work, document.source)
     first: dict[str, tuple[str, authordate.Citation, str]] = {}
-    for section in document.sections:
-        for note in section.notes:
-            if note.text is None or note.status is NoteStatus.MISSING:
-                continue
-            for cite in authordate.find(note.text):
-                first.setdefault(cite.key, (f"{section.id}-n{note.n}", cite, note.text))
-    for section in document.sections:
-        for fragment in section.fragments:
-            for cite in authordate.find(fragment.text):
-                first.setdefault(cite.key, (fragment.target(section.id), cite, fragment.text))
+    for target, text in note_texts(document):
+        for cite in authordate.find(text):
+            first.setdefault(cite.key, (target, cite, text))
     result.citations = list(find_citations(document))
     chosen, result.title_conflicts = evidence.titles(evidence.gather(document))
     for key, (target, cite, text) in first.items():
